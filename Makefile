@@ -1,0 +1,46 @@
+# The front door: `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: help demo serve install test lint check messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the requirements
+
+demo: install ## Migrate, seed the demo sites and serve them on http://quangngai.localhost:8000/
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+serve: install ## Serve without seeding
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+lint: install ## ruff: lint and formatting
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install ## Django's system checks and missing migrations, with the test settings
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint check ## Lint, checks and the whole test suite (PostgreSQL at DATABASE_URL, default 127.0.0.1:5432)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db
+
+messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
+	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean: ## Remove the virtualenv and the demo's data
+	rm -rf $(VENV) var static_collected

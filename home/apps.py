@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """Site roots, general pages, news, contacts, navigation and per-site settings."""
+
+    name = "home"
+    verbose_name = "Trang thông tin"

@@ -1,0 +1,34 @@
+"""manage.py create_agency_site: onboard the portal, an agency or a local government as its own site."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from home.models import Agency
+from home.onboarding import OnboardingError, create_agency_site
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo (hoặc bổ sung) trang của một cơ quan: Site <mã>.<PORTAL_DOMAIN>, trang chủ tiếng Việt và "
+        "tiếng Anh, các chuyên mục chuẩn, thư mục tệp, nhóm Biên tập viên và Ban biên tập, quy trình duyệt. "
+        "Chạy lại không tạo trùng."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--name", required=True, help="Tên tiếng Việt, ví dụ “Sở Thông tin và Truyền thông”.")
+        parser.add_argument("--kind", required=True, choices=Agency.Kind.values, help="portal, agency hoặc local.")
+        parser.add_argument("--code", help="Mã (tên miền cấp 4); mặc định suy ra từ tên theo Điều 6.")
+        parser.add_argument("--name-en", default="", help="Tên tiếng Anh cho trang chủ tiếng Anh.")
+
+    def handle(self, *args, name, kind, code, name_en, **options):
+        try:
+            result = create_agency_site(name=name, kind=kind, code=code, name_en=name_en)
+        except OnboardingError as error:
+            raise CommandError(str(error)) from error
+        agency = result.agency
+        self.stdout.write(f"{agency.name} — {agency.site.root_url}/")
+        for line in result.created:
+            self.stdout.write(self.style.SUCCESS(f"  + {line}"))
+        if result.created:
+            self.stdout.write(f"Đã tạo {len(result.created)} mục; {len(result.existing)} mục đã có sẵn.")
+        else:
+            self.stdout.write(self.style.WARNING("Không có gì mới: trang này đã được tạo đầy đủ từ trước."))

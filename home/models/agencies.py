@@ -1,0 +1,113 @@
+"""Who owns each Wagtail Site: the portal, an agency (sở, ban, ngành) or a local government."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+hostname_label_validator = RegexValidator(
+    r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",
+    _("Mã chỉ gồm chữ thường a–z, số 0–9 và dấu gạch ngang, tối đa 63 ký tự, không bắt đầu hay kết thúc bằng '-'."),
+)
+
+
+class Agency(models.Model):
+    """The organisation behind one Site (R1): its kind, its code (the host's first label), its people.
+
+    Created and kept in step by `manage.py create_agency_site`; the groups, collection and workflow
+    recorded here are what scope that site's editors and editorial board (BBT) to it.
+    """
+
+    class Kind(models.TextChoices):
+        PORTAL = "portal", _("Cổng thông tin điện tử tỉnh")
+        AGENCY = "agency", _("Sở, ban, ngành")
+        LOCAL = "local", _("Chính quyền địa phương cấp xã")
+
+    site = models.OneToOneField("wagtailcore.Site", on_delete=models.PROTECT, related_name="agency")
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    code = models.CharField(
+        _("mã"),
+        max_length=63,
+        blank=True,
+        validators=[hostname_label_validator],
+        help_text=_("Tên miền cấp 4: <mã>.quangngai.gov.vn. Cổng tỉnh không có mã."),
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    collection = models.ForeignKey("wagtailcore.Collection", on_delete=models.PROTECT, related_name="+")
+    editors = models.ForeignKey(
+        "auth.Group", verbose_name=_("nhóm biên tập viên"), on_delete=models.PROTECT, related_name="+"
+    )
+    moderators = models.ForeignKey(
+        "auth.Group", verbose_name=_("nhóm Ban biên tập"), on_delete=models.PROTECT, related_name="+"
+    )
+    workflow = models.ForeignKey("wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="agency_code_unique"),
+            models.UniqueConstraint(fields=["kind"], condition=Q(kind="portal"), name="agency_single_portal"),
+            models.CheckConstraint(
+                condition=Q(kind="portal", code="") | (~Q(kind="portal") & ~Q(code="")),
+                name="agency_code_iff_not_portal",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The short name used in group and workflow names: the code, or the portal's own label."""
+        return self.code or self.site.hostname.split(".")[0]
+
+
+@register_setting(icon="mail")
+class SiteContactSettings(BaseSiteSetting):
+    """The site's own contact details, shown in every page's footer (R4 l, Điều 8.2.l)."""
+
+    owner = models.CharField(
+        _("cơ quan chủ quản"), max_length=255, blank=True, help_text=_("Ví dụ: Ủy ban nhân dân tỉnh Quảng Ngãi")
+    )
+    owner_en = models.CharField(_("cơ quan chủ quản (tiếng Anh)"), max_length=255, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    address_en = models.CharField(_("địa chỉ (tiếng Anh)"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    responsible = models.CharField(
+        _("người chịu trách nhiệm chính"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Chánh Văn phòng UBND tỉnh, Trưởng Ban biên tập"),
+    )
+    responsible_en = models.CharField(_("người chịu trách nhiệm chính (tiếng Anh)"), max_length=255, blank=True)
+    licence = models.CharField(_("giấy phép"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("thông tin liên hệ của trang")
+        verbose_name_plural = _("thông tin liên hệ của trang")
+
+    def _localized(self, name: str) -> str:
+        english = getattr(self, f"{name}_en")
+        return english if get_language() == "en" and english else getattr(self, name)
+
+    @property
+    def local_owner(self) -> str:
+        """The governing body in the language being served (English when given, else Vietnamese)."""
+        return self._localized("owner")
+
+    @property
+    def local_address(self) -> str:
+        """The address in the language being served."""
+        return self._localized("address")
+
+    @property
+    def local_responsible(self) -> str:
+        """The person responsible in the language being served."""
+        return self._localized("responsible")

@@ -1,0 +1,162 @@
+"""Site roots, section indexes, general pages and the official contacts page."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+PAGE_SIZE = 12
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    """The page of `queryset` asked for by `?page=`, out-of-range numbers clamped."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class HomePage(Page):
+    """The root of one site (portal, agency or local government) in one language."""
+
+    intro = RichTextField(_("giới thiệu ngắn"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.queries import latest_news, portal_news
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = latest_news(self, limit=6)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        if self.is_portal:
+            context["network_news"] = portal_news(self.locale, exclude_root=self, limit=6)
+        return context
+
+    @cached_property
+    def is_portal(self) -> bool:
+        """Whether this is the provincial portal's home (which also shows its agencies' news)."""
+        from .agencies import Agency
+
+        return Agency.objects.filter(
+            kind=Agency.Kind.PORTAL, site__root_page__translation_key=self.translation_key
+        ).exists()
+
+
+class SectionPage(Page):
+    """A section (chuyên mục): an introduction and its pages, paginated. Abstract."""
+
+    intro = RichTextField(_("giới thiệu chuyên mục"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        """What the section lists; subclasses narrow or reorder it."""
+        return self.get_children().live().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = paginate(request, self.listing())
+        return context
+
+
+class IndexPage(SectionPage):
+    """A general section, e.g. "Giới thiệu" (R4 a) or "Quy hoạch, kế hoạch" (R4 đ)."""
+
+    subpage_types = ["home.StandardPage", "home.IndexPage", "home.ContactPage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+
+class StandardPage(Page):
+    """A general information page (R4 a, d, đ, h, m): introduction, guidance, plans, other information."""
+
+    lead = models.TextField(_("sapo / tóm tắt"), blank=True, max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    author = models.CharField(_("tác giả"), max_length=255, blank=True)
+    source = models.CharField(
+        _("nguồn"), max_length=255, blank=True, help_text=_("Bắt buộc ghi khi đăng lại, trích dẫn (Điều 5.3).")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("author"), FieldPanel("source")], heading=_("Tác giả, nguồn")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("trang thông tin")
+        verbose_name_plural = _("trang thông tin")
+
+
+class ContactPage(Page):
+    """Contacts of competent officials (R4 k, Điều 8.2.k) and the site's own contact details."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("contacts", label=_("cán bộ, công chức đầu mối")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("trang liên hệ")
+        verbose_name_plural = _("trang liên hệ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contacts"] = self.contacts.all()
+        return context
+
+
+class OfficialContact(Orderable):
+    """One official's published contact: full name, title, unit, phone/fax, official e-mail."""
+
+    page = ParentalKey(ContactPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("họ và tên"), max_length=255)
+    position = models.CharField(_("chức vụ"), max_length=255)
+    unit = models.CharField(_("đơn vị công tác"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử công vụ"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("unit"),
+        FieldPanel("phone"),
+        FieldPanel("fax"),
+        FieldPanel("email"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cán bộ đầu mối")
+        verbose_name_plural = _("cán bộ đầu mối")
+
+    def __str__(self):
+        return f"{self.name} – {self.position}"

@@ -1,0 +1,130 @@
+"""Query functions of the home app: what pages, listings and the site frame show. Templates do not query."""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from .models import Agency, NewsPage
+
+
+def news_under(root: Page):
+    """Live news articles below `root`, newest first, with their images' renditions prefetched."""
+    return (
+        NewsPage.objects.live()
+        .descendant_of(root)
+        .order_by("-date", "-pk")
+        .select_related("image")
+        .prefetch_related(Prefetch("image__renditions"))
+    )
+
+
+def latest_news(root: Page, limit: int = 6) -> list[NewsPage]:
+    """The `limit` newest live articles of one site (in `root`'s language)."""
+    return list(news_under(root)[:limit])
+
+
+def portal_news(locale: Locale, exclude_root: Page, limit: int = 6) -> list[tuple[NewsPage, Agency | None]]:
+    """The newest articles of every other site in `locale`, each with the agency that published it (R1)."""
+    articles = list(
+        NewsPage.objects.live()
+        .filter(locale=locale)
+        .not_descendant_of(exclude_root, inclusive=True)
+        .order_by("-date", "-pk")
+        .select_related("image")
+        .prefetch_related(Prefetch("image__renditions"))[:limit]
+    )
+    owners = agencies_by_root_path()
+    return [(article, owner_of(article, owners)) for article in articles]
+
+
+def agencies_by_root_path() -> dict[str, Agency]:
+    """Every site root's url_path, in every language, mapped to its agency (two queries)."""
+    agencies = {
+        agency.site.root_page.translation_key: agency for agency in Agency.objects.select_related("site__root_page")
+    }
+    roots = Page.objects.filter(translation_key__in=agencies).only("url_path", "translation_key")
+    return {root.url_path: agencies[root.translation_key] for root in roots}
+
+
+def owner_of(page: Page, owners: dict[str, Agency]) -> Agency | None:
+    """The agency whose site contains `page`, from `agencies_by_root_path()`."""
+    for root_path, agency in owners.items():
+        if page.url_path.startswith(root_path):
+            return agency
+    return None
+
+
+@dataclass
+class SiteFrame:
+    """What every public page's frame needs (header, menu, footer), computed once per request."""
+
+    request: object
+    _links: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def site(self) -> Site | None:
+        return Site.find_for_request(self.request)
+
+    @cached_property
+    def agency(self) -> Agency | None:
+        if self.site is None:
+            return None
+        return Agency.objects.filter(site=self.site).first()
+
+    @cached_property
+    def root(self) -> Page | None:
+        """The site's home page in the language being served (the Vietnamese one if untranslated)."""
+        if self.site is None:
+            return None
+        root = self.site.root_page
+        localized = (
+            root.get_translation_or_none(Locale.get_active()) if root.locale.language_code != get_language() else root
+        )
+        return (localized or root).specific
+
+    @cached_property
+    def menu(self) -> list[Page]:
+        if self.root is None:
+            return []
+        return list(self.root.get_children().live().in_menu())
+
+    def language_links(self, page: Page | None = None) -> list[dict]:
+        """One link per language: this page's translation, else that language's home page (R2).
+
+        `exact` says whether the link leads to the same content, for `hreflang` alternates.
+        """
+        key = page.pk if page is not None else None
+        if key not in self._links:
+            self._links[key] = self._language_links(page)
+        return self._links[key]
+
+    def _language_links(self, page: Page | None) -> list[dict]:
+        if page is None:
+            return [
+                self._link(code, name, translate_url(self.request.path, code), True)
+                for code, name in settings.LANGUAGES
+            ]
+        targets = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        homes = {}
+        if len(targets) < len(settings.LANGUAGES) and self.site is not None:
+            homes = {
+                p.locale.language_code: p
+                for p in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            }
+        links = []
+        for code, name in settings.LANGUAGES:
+            target = targets.get(code) or homes.get(code)
+            url = target.get_url(self.request) if target else translate_url("/", code)
+            links.append(self._link(code, name, url, code in targets))
+        return links
+
+    @staticmethod
+    def _link(code: str, name: str, url: str, exact: bool) -> dict:
+        return {"code": code, "name": name, "url": url, "exact": exact, "current": code == get_language()}

@@ -1,0 +1,47 @@
+"""Template tags of the public site frame: language switcher, hreflang alternates, breadcrumbs."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from home.models import Agency
+
+register = template.Library()
+
+
+@register.inclusion_tag("tags/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Links to this page in each language, or to that language's home page when it is not translated."""
+    frame = context.get("frame")
+    return {"links": frame.language_links(page or None) if frame else [], "request": context.get("request")}
+
+
+@register.inclusion_tag("tags/alternates.html", takes_context=True)
+def language_alternates(context, page=None):
+    """`<link rel="alternate" hreflang>` for each language this page really exists in."""
+    frame = context.get("frame")
+    request = context.get("request")
+    links = [link for link in frame.language_links(page or None) if link["exact"]] if frame else []
+    for link in links:
+        link["absolute"] = request.build_absolute_uri(link["url"]) if request else link["url"]
+    return {"links": links}
+
+
+@register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The path from the site's home page down to `page` (one query)."""
+    frame = context.get("frame")
+    root = frame.root if frame else None
+    if root is None or page.pk == root.pk:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth, path__startswith=root.path)
+    return {"ancestors": list(ancestors), "page": page, "root": root, "request": context.get("request")}
+
+
+@register.simple_tag
+def site_overline(agency: Agency | None) -> str:
+    """The line above the site's name in the header: who the site belongs to."""
+    if agency is None or agency.kind == Agency.Kind.PORTAL:
+        return _("Cổng thông tin điện tử")
+    if agency.kind == Agency.Kind.AGENCY:
+        return _("Ủy ban nhân dân tỉnh Quảng Ngãi")
+    return _("Tỉnh Quảng Ngãi")

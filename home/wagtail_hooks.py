@@ -1,0 +1,60 @@
+"""Admin: the agencies listing, and the guards that keep English content behind the BBT (R2, R3)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
+from wagtail_localize.views import convert
+
+from .models import Agency
+
+# wagtail-localize actions that would put content live in another language without the BBT: restarting a
+# synced translation (whose editor publishes directly) and turning a translation back into an alias.
+BYPASSING_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
+
+
+class AgencyViewSet(ModelViewSet):
+    """Read-only list of the sites and their owners; sites are created with `create_agency_site`."""
+
+    model = Agency
+    icon = "site"
+    menu_label = _("Cơ quan, đơn vị")
+    add_to_settings_menu = True
+    list_display = ["name", "kind", "code", "site"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    inspect_view_enabled = True
+    form_fields = ["name"]
+
+
+@hooks.register("register_admin_viewset")
+def register_agency_viewset():
+    return AgencyViewSet("agencies")
+
+
+@hooks.register("construct_page_action_menu")
+def hide_bypassing_translation_actions(menu_items, request, context):
+    menu_items[:] = [item for item in menu_items if item.name not in BYPASSING_ACTIONS]
+
+
+@hooks.register("before_edit_page", order=-100)
+def refuse_bypassing_translation_actions(request, page):
+    if request.method == "POST" and any(action in request.POST for action in BYPASSING_ACTIONS):
+        raise PermissionDenied
+
+
+def convert_to_alias_if_publisher(request, page_id):
+    """wagtail-localize's "convert to alias" makes the source's content live in this language: BBT only."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_localize_urls():
+    # Listed before wagtail-localize's own URL of the same path, so this one answers.
+    return [path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias_if_publisher)]

@@ -1,0 +1,16 @@
+"""Settings for the test suite: PostgreSQL by default (the engine of record), fast hashing."""
+
+import os
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")
+
+from .base import *  # noqa: E402,F403
+from .base import ALLOWED_HOSTS  # noqa: E402
+
+SECRET_KEY = "test-only-not-secret-quang-ngai-portal-key-0123456789abcdef"  # noqa: S105
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://quangngai.localhost"

@@ -1,0 +1,67 @@
+"""Shared fixtures: sites made by the real onboarding function, users in their real groups."""
+
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from home.onboarding import create_agency_site
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+def pytest_runtest_logreport(report):
+    """In CI (CI=true) a skipped test is a failed one: a missing browser or database must not pass unseen."""
+    if report.skipped and os.environ.get("CI") == "true":
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in CI, where nothing may be skipped: {report.longrepr}"
+
+
+@pytest.fixture
+def portal(db):
+    """The provincial portal at PORTAL_DOMAIN."""
+    return create_agency_site(
+        "Ủy ban nhân dân tỉnh Quảng Ngãi", "portal", name_en="Quang Ngai Provincial People's Committee"
+    ).agency
+
+
+@pytest.fixture
+def agency(db):
+    """An agency site: Sở Thông tin và Truyền thông at stttt.<PORTAL_DOMAIN>."""
+    return create_agency_site(
+        "Sở Thông tin và Truyền thông", "agency", name_en="Department of Information and Communications"
+    ).agency
+
+
+@pytest.fixture
+def other_agency(db):
+    """A second site, to prove nobody crosses from one to the other: xã Tư Nghĩa."""
+    return create_agency_site("Xã Tư Nghĩa", "local", name_en="Tu Nghia Commune").agency
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(username, *groups, is_superuser=False): an active user with the test password."""
+
+    def make(username, *groups, is_superuser=False):
+        user = get_user_model().objects.create_user(
+            username=username,
+            email=f"{username}@quangngai.gov.vn",
+            password=PASSWORD,
+            is_superuser=is_superuser,
+            is_staff=is_superuser,
+        )
+        user.groups.set(groups)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(agency, make_user):
+    return make_user("bientap_stttt", agency.editors)
+
+
+@pytest.fixture
+def moderator(agency, make_user):
+    return make_user("bbt_stttt", agency.moderators)

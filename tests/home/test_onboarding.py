@@ -1,0 +1,131 @@
+"""create_agency_site (R1): codes by Điều 6, what a site is made of, idempotence, clear refusals."""
+
+import unicodedata
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Collection, Locale, Page, Site, WorkflowPage
+
+from home.models import Agency, HomePage
+from home.onboarding import derive_code
+from home.sections import STANDARD_SECTIONS
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "code"),
+    [
+        ("Sở Thông tin và Truyền thông", "agency", "stttt"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "agency", "svhttdl"),
+        ("Sở Khoa học và Công nghệ", "agency", "skhcn"),
+        ("Sở Lao động – Thương binh và Xã hội", "agency", "sldtbxh"),
+        ("Sở Y tế", "agency", "syt"),
+        ("Tư Nghĩa", "local", "tunghia"),
+        ("Ủy ban nhân dân huyện Tư Nghĩa", "local", "tunghia"),
+        ("Xã Đăk Tô", "local", "dakto"),
+        ("Đặc khu Lý Sơn", "local", "lyson"),
+        ("Phường Cẩm Thành", "local", "camthanh"),
+        ("UBND xã Khánh Cường", "local", "khanhcuong"),
+        ("Ủy ban nhân dân tỉnh Quảng Ngãi", "portal", ""),
+    ],
+)
+def test_codes_follow_article_6(name, kind, code):
+    assert derive_code(name, kind) == code
+
+
+def test_decomposed_name_gives_the_same_code():
+    assert derive_code(unicodedata.normalize("NFD", "Sở Thông tin và Truyền thông"), "agency") == "stttt"
+
+
+def run(*args):
+    out = StringIO()
+    call_command("create_agency_site", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_command_creates_a_whole_site_in_both_languages(settings):
+    output = run("--name", "Sở Thông tin và Truyền thông", "--kind", "agency", "--name-en", "Department of ICT")
+
+    agency = Agency.objects.get(code="stttt")
+    site = agency.site
+    assert site.hostname == f"stttt.{settings.PORTAL_DOMAIN}"
+    home = site.root_page.specific
+    assert isinstance(home, HomePage) and home.live and home.locale.language_code == "vi"
+    english = home.get_translation(Locale.objects.get(language_code="en"))
+    assert english.live and english.title == "Department of ICT"
+    for section in STANDARD_SECTIONS:
+        vi_page = home.get_children().get(slug=section.slug)
+        assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus
+        en_page = english.get_children().get(slug=section.slug_en)
+        assert en_page.translation_key == vi_page.translation_key and en_page.live
+    assert agency.collection.get_parent() == Collection.get_first_root_node()
+    assert agency.editors.name == "stttt – Biên tập viên"
+    assert agency.moderators.name == "stttt – Ban biên tập"
+    assert set(WorkflowPage.objects.filter(workflow=agency.workflow).values_list("page", flat=True)) == {
+        home.pk,
+        english.pk,
+    }
+    assert list(agency.workflow.tasks.get().specific.groups.all()) == [agency.moderators]
+    assert "stttt.quangngai.localhost" in output and "+ " in output
+
+
+@pytest.mark.django_db
+def test_running_again_creates_nothing_and_says_so():
+    run("--name", "Xã Tư Nghĩa", "--kind", "local")
+    counts = (Page.objects.count(), Site.objects.count(), Collection.objects.count(), WorkflowPage.objects.count())
+
+    output = run("--name", "Xã Tư Nghĩa", "--kind", "local")
+
+    assert (
+        Page.objects.count(),
+        Site.objects.count(),
+        Collection.objects.count(),
+        WorkflowPage.objects.count(),
+    ) == counts
+    assert "Không có gì mới" in output and "+ " not in output
+
+
+@pytest.mark.django_db
+def test_portal_takes_the_portal_domain_and_replaces_wagtails_welcome_site(settings):
+    run("--name", "Ủy ban nhân dân tỉnh Quảng Ngãi", "--kind", "portal")
+
+    site = Site.objects.get(is_default_site=True)
+    assert site.hostname == settings.PORTAL_DOMAIN
+    assert site.agency.kind == Agency.Kind.PORTAL and site.agency.code == ""
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--name", "!!", "--kind", "agency"], "không hợp lệ"),
+        (["--name", "   ", "--kind", "agency"], "không hợp lệ"),
+        (["--name", "Sở Y tế", "--kind", "agency", "--code", "Sở-Y-tế"], "không hợp lệ"),
+        (["--name", "Sở Y tế", "--kind", "agency", "--code=-syt"], "không hợp lệ"),
+        (["--name", "Sở Y tế", "--kind", "agency", "--code", "www"], "dành riêng"),
+        (["--name", "Sở Y tế", "--kind", "agency", "--code", "x" * 64], "không hợp lệ"),
+        (["--name", "Ủy ban nhân dân tỉnh", "--kind", "portal", "--code", "qn"], "không có mã"),
+    ],
+)
+def test_bad_input_is_refused_and_changes_nothing(args, message):
+    pages = Page.objects.count()
+
+    with pytest.raises(CommandError, match=message):
+        run(*args)
+
+    assert Page.objects.count() == pages and not Agency.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_taken_code_is_refused_with_its_owner_named():
+    run("--name", "Sở Nội vụ", "--kind", "agency")
+    pages = Page.objects.count()
+
+    with pytest.raises(CommandError, match="Sở Nội vụ"):
+        run("--name", "Sở Ngoại vụ", "--kind", "agency")
+
+    assert Page.objects.count() == pages
+    run("--name", "Sở Ngoại vụ", "--kind", "agency", "--code", "sngv")
+    assert Agency.objects.get(code="sngv").site.hostname.startswith("sngv.")

@@ -1,0 +1,67 @@
+"""Vietnamese text: NFC normalisation (TCVN 6909:2001, R11), diacritic folding, slugs, sorting."""
+
+import re
+import unicodedata
+from typing import Any
+
+# "đ" has no decomposition in Unicode, so NFKD alone would drop it instead of folding it to "d".
+_SPECIAL_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+
+
+def nfc(value: str) -> str:
+    """Return `value` in Unicode NFC form (text pasted from Word often arrives decomposed)."""
+    return unicodedata.normalize("NFC", value)
+
+
+def nfc_data(value: Any) -> Any:
+    """Normalise every string inside nested lists and dicts (StreamField and JSON data) to NFC."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [nfc_data(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(nfc_data(item) for item in value)
+    if isinstance(value, dict):
+        return {nfc_data(key): nfc_data(item) for key, item in value.items()}
+    return value
+
+
+def fold_diacritics(value: str) -> str:
+    """Strip Vietnamese diacritics: "Đường Tư Nghĩa" -> "Duong Tu Nghia"."""
+    decomposed = unicodedata.normalize("NFKD", value.translate(_SPECIAL_FOLDS))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def slugify(value: str, max_length: int = 255) -> str:
+    """An ASCII URL slug from Vietnamese text: "Tin tức – sự kiện" -> "tin-tuc-su-kien"."""
+    folded = fold_diacritics(value).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+def words(value: str) -> list[str]:
+    """The words of `value`, punctuation (commas, dashes, ampersands) dropped."""
+    return re.findall(r"\w+", nfc(value))
+
+
+def sort_key(value: str) -> tuple:
+    """A key that sorts Vietnamese names in dictionary order (a < ă < â < b …, tones after letters).
+
+    Python's default ordering puts "Đ" after "Z" and accented vowels after every plain letter.
+    """
+    base = []
+    tones = []
+    for char in nfc(value).lower():
+        decomposed = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+        tone = next((c for c in decomposed if c in _TONE_MARKS), "")
+        index = _ALPHABET.find(letter)
+        base.append((index if index >= 0 else len(_ALPHABET), letter))
+        tones.append(_TONE_ORDER.index(tone))
+    return tuple(base), tuple(tones)
+
+
+# Tone marks, in the order Vietnamese dictionaries use: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONE_ORDER = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
+_TONE_MARKS = set(_TONE_ORDER[1:])
