@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
 from home.onboarding import create_agency_site
 
@@ -15,6 +16,17 @@ def pytest_runtest_logreport(report):
     if report.skipped and os.environ.get("CI") == "true":
         report.outcome = "failed"
         report.longrepr = f"Skipped in CI, where nothing may be skipped: {report.longrepr}"
+
+
+@pytest.fixture(scope="module")
+def shared_db(django_db_setup, django_db_blocker):
+    """A transaction around a whole module, for data its tests share; rolled back at the module's end.
+
+    Each test's own `db` transaction nests inside it as a savepoint, so tests still cannot see each other.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

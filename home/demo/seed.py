@@ -1,0 +1,166 @@
+"""Storing the demo content (content.py), idempotently: what already exists, including edits, is left as it is."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test.utils import override_settings
+from wagtail.models import Locale, Page
+
+from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
+from home.onboarding import Onboarding, create_agency_site
+from vietnam.text import slugify
+
+from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
+
+ADMIN_USERNAME = "admin"
+
+
+def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
+    """Create or complete one demo site; returns what onboarding did and what the content seeding did."""
+    with transaction.atomic():
+        onboarding = create_agency_site(spec.name, spec.kind, name_en=spec.name_en)
+        agency = onboarding.agency
+        result = Onboarding(agency=agency)
+        english = Locale.objects.get(language_code="en")
+        home = agency.site.root_page.specific
+        sections = {page.slug: page.specific for page in home.get_children()}
+
+        fill_contact_settings(agency, spec.contact_settings, result)
+        fill_both(home, english, {"intro": spec.intro}, {"intro": spec.intro_en}, result, "giới thiệu trang chủ")
+        for slug, (intro, intro_en) in spec.section_intros.items():
+            section = sections[slug]
+            fill_both(section, english, {"intro": intro}, {"intro": intro_en}, result, f"giới thiệu “{section.title}”")
+        for entry in spec.about:
+            add_entry(sections["gioi-thieu"], StandardPage, entry, english, result)
+        for entry in spec.news:
+            add_entry(sections["tin-tuc"], NewsPage, entry, english, result)
+        contacts = sections["lien-he"]
+        fill_both(
+            contacts,
+            english,
+            {"intro": spec.contact_intro[0], "contacts": [OfficialContact(**p.fields()) for p in spec.contacts]},
+            {"intro": spec.contact_intro[1], "contacts": [OfficialContact(**p.fields(True)) for p in spec.contacts]},
+            result,
+            "cán bộ đầu mối trang “Liên hệ”",
+        )
+
+        users = {user.username: ensure_site_user(user, agency, result) for user in spec.users}
+        if spec.draft is not None:
+            editor = next(users[user.username] for user in spec.users if user.group == "editors")
+            submit_draft(agency, sections["tin-tuc"], spec.draft, editor, result)
+    return onboarding, result
+
+
+def fill_contact_settings(agency: Agency, values: dict, result: Onboarding) -> None:
+    """Fill the site's footer contact details (R4 l), keeping any field an editor has already set."""
+    contact = SiteContactSettings.for_site(agency.site)
+    missing = {name: value for name, value in values.items() if not getattr(contact, name)}
+    for name, value in missing.items():
+        setattr(contact, name, value)
+    if missing:
+        contact.save()
+    result.note(bool(missing), "thông tin liên hệ của trang")
+
+
+def fill_both(page: Page, english: Locale, values: dict, values_en: dict, result: Onboarding, what: str) -> None:
+    """Fill empty fields of `page` and of its English translation (created by onboarding)."""
+    fill_empty(page, values, result, what)
+    fill_empty(page.get_translation(english).specific, values_en, result, f"{what} (tiếng Anh)")
+
+
+def fill_empty(page: Page, values: dict, result: Onboarding, what: str) -> None:
+    """Set the fields of `page` that are still empty and publish once; fields someone has filled are kept."""
+    missing = {name: value for name, value in values.items() if not _has_content(getattr(page, name))}
+    for name, value in missing.items():
+        setattr(page, name, value)
+    if missing:
+        page.save_revision().publish()
+    result.note(bool(missing), what)
+
+
+def _has_content(value) -> bool:
+    # An inline relation (the contacts) is a manager: it is filled when it has rows.
+    return value.all().exists() if hasattr(value, "all") else bool(value)
+
+
+def add_entry(parent: Page, model: type[Page], entry: Entry, english: Locale, result: Onboarding) -> None:
+    """Publish `entry` under `parent` unless a page with its slug is there, then its English version if it has one."""
+    slug = slugify(entry.title)
+    page = parent.get_children().filter(slug=slug).first()
+    if page is None:
+        page = parent.add_child(instance=model(title=entry.title, slug=slug, locale=parent.locale, **entry.fields))
+        page.save_revision().publish()
+        result.note(True, f"trang “{entry.title}”")
+    else:
+        result.note(False, f"trang “{entry.title}”")
+    if entry.english is not None:
+        ensure_english(page.specific, english, entry.english, result)
+
+
+def ensure_english(page: Page, english: Locale, version: English, result: Onboarding) -> Page:
+    """The English translation of `page` with its own slug and texts (its parent must be translated already)."""
+    what = f"bản tiếng Anh “{version.fields['title']}”"
+    translation = page.get_translation_or_none(english)
+    if translation is not None:
+        result.note(False, what)
+        return translation.specific
+    copied = page.copy_for_translation(english)
+    # Set the slug in the database first: changing it through save() would leave a redirect behind.
+    Page.objects.filter(pk=copied.pk).update(slug=version.slug)
+    translation = Page.objects.get(pk=copied.pk).specific
+    for name, value in version.fields.items():
+        setattr(translation, name, value)
+    translation.set_url_path(translation.get_parent())
+    translation.save_revision().publish()
+    result.note(True, what)
+    return translation
+
+
+def ensure_admin(result: Onboarding):
+    """The demo superuser; an existing account (and its password) is left alone."""
+    User = get_user_model()
+    user = User.objects.filter(username=ADMIN_USERNAME).first()
+    result.note(user is None, f"tài khoản quản trị {ADMIN_USERNAME}")
+    if user is None:
+        user = User.objects.create_superuser(ADMIN_USERNAME, "quantri@quangngai.gov.vn", ADMIN_PASSWORD)
+    return user
+
+
+def ensure_site_user(spec: DemoUser, agency: Agency, result: Onboarding):
+    """A demo editor or BBT member of `agency`; an existing account (and its password) is left alone."""
+    User = get_user_model()
+    user = User.objects.filter(username=spec.username).first()
+    result.note(user is None, f"tài khoản {spec.username}")
+    if user is None:
+        user = User.objects.create_user(
+            spec.username, spec.email, DEMO_PASSWORD, first_name=spec.first_name, last_name=spec.last_name
+        )
+        user.groups.set([getattr(agency, spec.group)])
+    return user
+
+
+def submit_draft(agency: Agency, news_index: Page, entry: Entry, editor, result: Onboarding) -> None:
+    """An article written by `editor` and waiting in the site's workflow, so the BBT has something to approve."""
+    slug = slugify(entry.title)
+    what = f"tin chờ Ban biên tập duyệt “{entry.title}”"
+    if news_index.get_children().filter(slug=slug).exists():
+        result.note(False, what)
+        return
+    # Vietnamese order (family name first), as the byline is printed.
+    author = f"{editor.last_name} {editor.first_name}".strip() or editor.username
+    page = news_index.add_child(
+        instance=NewsPage(
+            title=entry.title,
+            slug=slug,
+            locale=news_index.locale,
+            live=False,
+            owner=editor,
+            author=author,
+            **entry.fields,
+        )
+    )
+    page.save_revision(user=editor)
+    # The demo accounts have real-looking @quangngai.gov.vn addresses: Wagtail's "submitted for moderation"
+    # e-mails must not leave the machine, whatever e-mail backend the environment configures.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        agency.workflow.start(page, editor)
+    result.note(True, what)

@@ -1,0 +1,72 @@
+"""manage.py seed_demo: the demo's three sites, their content in Vietnamese and English, and the demo accounts."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
+
+from home.demo.content import ADMIN_PASSWORD, DEMO_PASSWORD, SITES
+from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_site
+from home.onboarding import Onboarding, OnboardingError
+
+GROUP_LABELS = {"editors": "Biên tập viên", "moderators": "Ban biên tập"}
+
+
+class Command(BaseCommand):
+    """Seed the portal, Sở Thông tin và Truyền thông and xã Tư Nghĩa; running it again creates nothing new."""
+
+    help = (
+        "Tạo dữ liệu trình diễn: Cổng TTĐT tỉnh, trang Sở Thông tin và Truyền thông và trang xã Tư Nghĩa, nội "
+        "dung tiếng Việt và tiếng Anh, tài khoản biên tập viên và Ban biên tập. Chạy lại không tạo trùng, không "
+        "ghi đè nội dung đã sửa."
+    )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        accounts = Onboarding()
+        ensure_admin(accounts)
+        self.report("Tài khoản quản trị", accounts)
+        sites = []
+        for spec in SITES:
+            try:
+                onboarding, content = seed_site(spec)
+            except OnboardingError as error:
+                # E.g. the database already has another agency under this code: nothing of this site was changed.
+                raise CommandError(str(error)) from error
+            sites.append((spec, onboarding.agency))
+            if onboarding.created:
+                content.created.insert(0, f"trang, chuyên mục, nhóm và quy trình duyệt ({len(onboarding.created)} mục)")
+            else:
+                content.existing.extend(onboarding.existing)
+            self.report(f"{spec.name} — {onboarding.agency.site.root_url}/", content)
+        self.print_accounts(sites)
+        self.print_addresses(sites)
+        self.stdout.write(f"Xong sau {time.monotonic() - started:.1f} giây.")
+
+    def report(self, heading: str, result: Onboarding) -> None:
+        self.stdout.write(heading)
+        for line in result.created:
+            self.stdout.write(self.style.SUCCESS(f"  + {line}"))
+        if result.created:
+            self.stdout.write(f"  Đã tạo {len(result.created)} mục; {len(result.existing)} mục đã có sẵn.")
+        else:
+            self.stdout.write(self.style.WARNING("  Không có gì mới: mọi thứ đã có sẵn."))
+
+    def print_accounts(self, sites) -> None:
+        self.stdout.write("\nTài khoản trình diễn (tài khoản đã có từ trước giữ nguyên mật khẩu của nó):")
+        rows = [(ADMIN_USERNAME, ADMIN_PASSWORD, "Quản trị toàn hệ thống")]
+        for spec, _agency in sites:
+            rows += [(user.username, DEMO_PASSWORD, f"{GROUP_LABELS[user.group]} – {spec.name}") for user in spec.users]
+        for username, password, role in rows:
+            self.stdout.write(f"  {username:<16} {password:<22} {role}")
+
+    def print_addresses(self, sites) -> None:
+        english = Locale.objects.get(language_code="en")
+        portal = next(agency for spec, agency in sites if spec.kind == "portal")
+        self.stdout.write("\nĐịa chỉ:")
+        self.stdout.write(f"  Trang quản trị: {portal.site.root_url}/admin/")
+        for spec, agency in sites:
+            home = agency.site.root_page
+            self.stdout.write(
+                f"  {spec.name}: {home.get_full_url()}  ·  English: {home.get_translation(english).get_full_url()}"
+            )

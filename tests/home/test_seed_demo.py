@@ -1,0 +1,103 @@
+"""seed_demo: three sites with content in both languages, demo accounts, a draft waiting for the BBT; idempotent."""
+
+import html
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, WorkflowState
+
+from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "users": get_user_model().objects.count(),
+        "contacts": OfficialContact.objects.count(),
+        "workflows": WorkflowState.objects.count(),
+    }
+
+
+# One test seeds twice and checks everything after the second run: that run must create nothing and keep
+# all the content, and a seed costs seconds (every page save indexes and publishes), so it is done once.
+@pytest.mark.django_db
+def test_seeding_twice_creates_nothing_new_and_serves_both_languages(client, settings):
+    first = seed()
+    after_first = snapshot()
+
+    second = seed()
+
+    assert snapshot() == after_first
+    assert "+ " in first and "+ " not in second and "Không có gì mới" in second
+    assert "admin-quangngai-2026" in second and "bbt.stttt" in second
+    assert set(Agency.objects.values_list("code", flat=True)) == {"", "stttt", "tunghia"}
+    check_accounts_and_draft()
+    check_pages(client, settings.PORTAL_DOMAIN)
+
+
+def check_accounts_and_draft():
+    stttt = Agency.objects.get(code="stttt")
+    User = get_user_model()
+    editor = User.objects.get(username="bientap.stttt")
+    assert editor.check_password("demo-quangngai-2026") and list(editor.groups.all()) == [stttt.editors]
+    tunghia = Agency.objects.get(code="tunghia")
+    assert list(User.objects.get(username="bbt.tunghia").groups.all()) == [tunghia.moderators]
+    assert User.objects.get(username="admin").is_superuser
+
+    draft = NewsPage.objects.get(owner=editor)
+    assert not draft.live
+    assert draft.workflow_in_progress
+    assert draft.current_workflow_state.workflow == stttt.workflow
+    assert list(draft.current_workflow_task.specific.groups.all()) == [stttt.moderators]
+
+    contact = SiteContactSettings.for_site(stttt.site)
+    assert contact.phone.startswith("0255") and contact.email == "stttt@quangngai.gov.vn"
+
+
+def get(client, host: str, path: str) -> str:
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200, (host, path, response.status_code)
+    return html.unescape(response.content.decode())
+
+
+def check_pages(client, portal: str):
+    stttt = f"stttt.{portal}"
+    tunghia = f"tunghia.{portal}"
+
+    assert "14.832,55 km²" in get(client, portal, "/")
+    assert "14,832.55 km²" in get(client, portal, "/en/")
+    assert "phường Cẩm Thành" in get(client, portal, "/gioi-thieu/tong-quan-tinh-quang-ngai/")
+    assert "Đặc khu Lý Sơn" in get(client, portal, "/gioi-thieu/don-vi-hanh-chinh/")
+    leaders = get(client, portal, "/en/introduction/leadership/")
+    assert "Chairman Nguyen Hoang Giang" in leaders and "as of January 2026" in leaders
+    article = get(client, portal, "/en/news/director-of-the-provincial-public-administrative-service-center-appointed/")
+    assert "27/QD-UBND" in article and "Provincial Web Portal (English)" in article
+
+    contacts_en = get(client, portal, "/en/contacts/")
+    assert "Chairman of the Provincial People's Committee" in contacts_en
+    assert "Chief of the Office of the Provincial People's Committee" in contacts_en
+    assert "Chủ tịch UBND tỉnh" not in contacts_en and "Chánh Văn phòng" not in contacts_en
+    assert "Chánh Văn phòng UBND tỉnh" in get(client, portal, "/lien-he/")
+
+    assert "Sở đã hợp nhất vào Sở Khoa học và Công nghệ" in get(client, stttt, "/")
+    assert "merged into the Department of Science and Technology" in get(client, stttt, "/en/")
+    about = get(client, stttt, "/gioi-thieu/gioi-thieu-so-thong-tin-va-truyen-thong/")
+    assert "hợp nhất vào Sở Khoa học và Công nghệ" in about and "Nguyễn Tấn Liêm" in about
+    assert "Department of Science and Technology" in get(client, stttt, "/en/introduction/about-the-department/")
+    news = get(client, stttt, "/tin-tuc/")
+    assert "14 cơ quan chuyên môn" in news and "Hướng dẫn nộp hồ sơ trực tuyến" not in news
+
+    assert "thị trấn La Hà" in get(client, tunghia, "/")
+    assert "La Ha township" in get(client, tunghia, "/en/")
+    assert "Nghia Trung, Nghia Thuong and Nghia Hoa" in get(client, tunghia, "/en/introduction/about-tu-nghia-commune/")
+    assert "15 working days" in get(client, tunghia, "/en/questions-and-answers/")
+    assert "Tác giả:" in get(client, tunghia, "/tin-tuc/xa-tu-nghia-chinh-thuc-hoat-dong-tu-ngay-1-7-2025/")
