@@ -255,7 +255,9 @@ def remove_wagtail_welcome_site() -> None:
             root.delete()
 
 
-def ensure_translation(page: Page, locale: Locale, title: str, slug: str, result: Onboarding, what: str) -> Page:
+def ensure_translation(
+    page: Page, locale: Locale, title: str, slug: str, result: Onboarding, what: str, search_description: str = ""
+) -> Page:
     translation = page.get_translation_or_none(locale)
     if translation is not None:
         result.note(False, what)
@@ -265,6 +267,7 @@ def ensure_translation(page: Page, locale: Locale, title: str, slug: str, result
     Page.objects.filter(pk=copied.pk).update(slug=slug)
     translation = Page.objects.get(pk=copied.pk).specific
     translation.title = title
+    translation.search_description = search_description
     translation.set_url_path(translation.get_parent())
     translation.save_revision().publish()
     result.note(True, what)
@@ -278,7 +281,13 @@ def ensure_section(home: Page, section, result: Onboarding) -> Page:
         return page.specific
     model = apps.get_model(section.model)
     page = home.add_child(
-        instance=model(title=section.title, slug=section.slug, show_in_menus=True, locale=home.locale)
+        instance=model(
+            title=section.title,
+            slug=section.slug,
+            search_description=section.description,
+            show_in_menus=True,
+            locale=home.locale,
+        )
     )
     page.save_revision().publish()
     result.note(True, _("chuyên mục “%s”") % section.title)

@@ -5,19 +5,61 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Section:
-    """A standard section: its page type and its slug and title in each language."""
+    """A standard section: its page type, and its slug, title and one-line description in each language."""
 
     model: str
     slug: str
     title: str
+    description: str
     slug_en: str
     title_en: str
+    description_en: str
 
 
 STANDARD_SECTIONS = [
-    Section("home.IndexPage", "gioi-thieu", "Giới thiệu", "introduction", "Introduction"),
-    Section("home.NewsIndexPage", "tin-tuc", "Tin tức", "news", "News"),
-    Section("legal_documents.LegalDocumentIndexPage", "van-ban", "Văn bản", "legal-documents", "Legal documents"),
-    Section("feedback.QuestionIndexPage", "hoi-dap", "Hỏi đáp", "questions-and-answers", "Questions and answers"),
-    Section("home.ContactPage", "lien-he", "Liên hệ", "contacts", "Contacts"),
+    Section(
+        "home.IndexPage",
+        "gioi-thieu",
+        "Giới thiệu",
+        "Tổ chức bộ máy, lãnh đạo, điều kiện tự nhiên, lịch sử, văn hóa.",
+        "introduction",
+        "Introduction",
+        "Organisation, leaders, geography, history and culture.",
+    ),
+    Section(
+        "home.NewsIndexPage",
+        "tin-tuc",
+        "Tin tức",
+        "Tin tức, sự kiện về hoạt động của cơ quan.",
+        "news",
+        "News",
+        "News and events.",
+    ),
+    Section(
+        "legal_documents.LegalDocumentIndexPage",
+        "van-ban",
+        "Văn bản",
+        "Văn bản quy phạm pháp luật, văn bản chỉ đạo, điều hành.",
+        "legal-documents",
+        "Legal documents",
+        "Legal and administrative documents.",
+    ),
+    Section(
+        "feedback.QuestionIndexPage",
+        "hoi-dap",
+        "Hỏi đáp",
+        "Gửi câu hỏi và xem câu trả lời của cơ quan.",
+        "questions-and-answers",
+        "Questions and answers",
+        "Ask a question and read the answers.",
+    ),
+    Section(
+        "home.ContactPage",
+        "lien-he",
+        "Liên hệ",
+        "Địa chỉ, điện thoại, thư điện tử của cơ quan và cán bộ đầu mối.",
+        "contacts",
+        "Contacts",
+        "Addresses, phone numbers and e-mails of the agency and its officials.",
+    ),
 ]

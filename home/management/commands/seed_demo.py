@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
@@ -22,6 +23,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.PORTAL_DOMAIN.endswith("localhost"):
+            # Demo accounts have published passwords: never on a real domain.
+            raise CommandError(
+                f"seed_demo chỉ dùng cho bản trình diễn (*.localhost), không dùng cho {settings.PORTAL_DOMAIN}."
+            )
         started = time.monotonic()
         accounts = Onboarding()
         ensure_admin(accounts)
