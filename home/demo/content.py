@@ -728,6 +728,7 @@ PORTAL = DemoSite(
         "responsible_en": "Nguyen Quoc Viet, Chief of the Office of the Provincial People's Committee",
         # Illustrative: no licence number is known.
         "licence": "Trang trình diễn: thông tin giấy phép là minh họa.",
+        "licence_en": "Demonstration site: the licence details are illustrative.",
     },
     intro=(
         "<p>Cổng thông tin điện tử tỉnh Quảng Ngãi là điểm truy cập duy nhất của Ủy ban nhân dân tỉnh trên môi trường "
@@ -1010,6 +1011,7 @@ STTTT = DemoSite(
         "responsible": "Nguyễn Tấn Liêm, Giám đốc Sở Khoa học và Công nghệ",
         "responsible_en": "Nguyen Tan Liem, Director of the Department of Science and Technology",
         "licence": "Trang trình diễn: thông tin giấy phép là minh họa.",
+        "licence_en": "Demonstration site: the licence details are illustrative.",
     },
     intro=(
         "<p>Trang thông tin điện tử của Sở Thông tin và Truyền thông tỉnh Quảng Ngãi, ví dụ về tên miền cấp 4 tại "
@@ -1216,6 +1218,7 @@ TUNGHIA = DemoSite(
         "responsible": "Chủ tịch UBND xã Tư Nghĩa",
         "responsible_en": "Chairperson of the Tu Nghia Commune People's Committee",
         "licence": "Trang trình diễn: thông tin giấy phép là minh họa.",
+        "licence_en": "Demonstration site: the licence details are illustrative.",
     },
     intro=(
         "<p>Trang thông tin điện tử của Ủy ban nhân dân xã Tư Nghĩa. Xã được thành lập từ ngày 1/7/2025 trên cơ sở "

@@ -88,6 +88,7 @@ class SiteContactSettings(BaseSiteSetting):
     )
     responsible_en = models.CharField(_("người chịu trách nhiệm chính (tiếng Anh)"), max_length=255, blank=True)
     licence = models.CharField(_("giấy phép"), max_length=255, blank=True)
+    licence_en = models.CharField(_("giấy phép (tiếng Anh)"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("thông tin liên hệ của trang")
@@ -111,3 +112,8 @@ class SiteContactSettings(BaseSiteSetting):
     def local_responsible(self) -> str:
         """The person responsible in the language being served."""
         return self._localized("responsible")
+
+    @property
+    def local_licence(self) -> str:
+        """The licence line in the language being served."""
+        return self._localized("licence")
