@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail_localize.views import convert
 
 from .models import Agency
@@ -16,8 +18,19 @@ from .models import Agency
 BYPASSING_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
 
 
+class AgencyPermissionPolicy(ModelPermissionPolicy):
+    """Sites are created by `create_agency_site` (which also makes their pages, groups and workflow) and
+    official information is never deleted (R13): the admin may rename an agency, not add or delete one."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete", "copy") and super().user_has_permission(user, action)
+
+
+register_permission_policy(Agency, AgencyPermissionPolicy(Agency))
+
+
 class AgencyViewSet(ModelViewSet):
-    """Read-only list of the sites and their owners; sites are created with `create_agency_site`."""
+    """The sites and their owners, for administrators."""
 
     model = Agency
     icon = "site"
@@ -27,6 +40,7 @@ class AgencyViewSet(ModelViewSet):
     list_filter = ["kind"]
     search_fields = ["name", "code"]
     inspect_view_enabled = True
+    copy_view_enabled = False
     form_fields = ["name"]
 
 

@@ -129,3 +129,15 @@ def test_a_taken_code_is_refused_with_its_owner_named():
     assert Page.objects.count() == pages
     run("--name", "Sở Ngoại vụ", "--kind", "agency", "--code", "sngv")
     assert Agency.objects.get(code="sngv").site.hostname.startswith("sngv.")
+
+
+@pytest.mark.django_db
+def test_administrators_list_and_rename_agencies_but_cannot_add_or_delete_them(client, agency, make_user):
+    client.force_login(make_user("quantri", is_superuser=True))
+
+    listing = client.get("/admin/agencies/")
+    assert listing.status_code == 200 and "stttt" in listing.text
+    assert client.get(f"/admin/agencies/edit/{agency.pk}/").status_code == 200
+    assert client.get("/admin/agencies/new/").status_code != 200
+    client.post(f"/admin/agencies/delete/{agency.pk}/")
+    assert Agency.objects.filter(pk=agency.pk).exists()

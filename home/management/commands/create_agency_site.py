@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from home.models import Agency
-from home.onboarding import OnboardingError, create_agency_site
+from home.onboarding import Onboarding, OnboardingError, create_agency_site
 
 
 class Command(BaseCommand):
@@ -24,11 +24,15 @@ class Command(BaseCommand):
             result = create_agency_site(name=name, kind=kind, code=code, name_en=name_en)
         except OnboardingError as error:
             raise CommandError(str(error)) from error
-        agency = result.agency
-        self.stdout.write(f"{agency.name} — {agency.site.root_url}/")
-        for line in result.created:
-            self.stdout.write(self.style.SUCCESS(f"  + {line}"))
-        if result.created:
-            self.stdout.write(f"Đã tạo {len(result.created)} mục; {len(result.existing)} mục đã có sẵn.")
-        else:
-            self.stdout.write(self.style.WARNING("Không có gì mới: trang này đã được tạo đầy đủ từ trước."))
+        write_report(self, f"{result.agency.name} — {result.agency.site.root_url}/", result)
+
+
+def write_report(command: BaseCommand, heading: str, result: Onboarding) -> None:
+    """Print what an onboarding created, one line each, or that there was nothing new."""
+    command.stdout.write(heading)
+    for line in result.created:
+        command.stdout.write(command.style.SUCCESS(f"  + {line}"))
+    if result.created:
+        command.stdout.write(f"  Đã tạo {len(result.created)} mục; {len(result.existing)} mục đã có sẵn.")
+    else:
+        command.stdout.write(command.style.WARNING("  Không có gì mới: mọi thứ đã có sẵn từ trước."))

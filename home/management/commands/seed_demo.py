@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from home.demo.content import ADMIN_PASSWORD, DEMO_PASSWORD, SITES
 from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_site
+from home.management.commands.create_agency_site import write_report
 from home.onboarding import Onboarding, OnboardingError
 
 GROUP_LABELS = {"editors": "Biên tập viên", "moderators": "Ban biên tập"}
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         accounts = Onboarding()
         ensure_admin(accounts)
-        self.report("Tài khoản quản trị", accounts)
+        write_report(self, "Tài khoản quản trị", accounts)
         sites = []
         for spec in SITES:
             try:
@@ -44,19 +45,10 @@ class Command(BaseCommand):
                 content.created.insert(0, f"trang, chuyên mục, nhóm và quy trình duyệt ({len(onboarding.created)} mục)")
             else:
                 content.existing.extend(onboarding.existing)
-            self.report(f"{spec.name} — {onboarding.agency.site.root_url}/", content)
+            write_report(self, f"{spec.name} — {onboarding.agency.site.root_url}/", content)
         self.print_accounts(sites)
         self.print_addresses(sites)
         self.stdout.write(f"Xong sau {time.monotonic() - started:.1f} giây.")
-
-    def report(self, heading: str, result: Onboarding) -> None:
-        self.stdout.write(heading)
-        for line in result.created:
-            self.stdout.write(self.style.SUCCESS(f"  + {line}"))
-        if result.created:
-            self.stdout.write(f"  Đã tạo {len(result.created)} mục; {len(result.existing)} mục đã có sẵn.")
-        else:
-            self.stdout.write(self.style.WARNING("  Không có gì mới: mọi thứ đã có sẵn."))
 
     def print_accounts(self, sites) -> None:
         self.stdout.write("\nTài khoản trình diễn (tài khoản đã có từ trước giữ nguyên mật khẩu của nó):")
