@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORTAL_PORT ?= $(PORT)
 
 .PHONY: help demo serve install test lint check messages clean
 
