@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export PORTAL_PORT ?= $(PORT)
 
 .PHONY: help demo serve install test lint check messages clean
 
@@ -19,6 +18,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the requirements
+
+demo serve: export PORTAL_PORT = $(PORT)
 
 demo: install ## Migrate, seed the demo sites and serve them on http://quangngai.localhost:8000/
 	$(BIN)/python manage.py migrate --no-input
