@@ -7,3 +7,6 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     label = "legal_documents"  # "documents" would clash with wagtail.documents' label.
     verbose_name = "Văn bản"
+
+    def ready(self):
+        from . import signals  # noqa: F401

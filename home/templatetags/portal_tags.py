@@ -45,3 +45,19 @@ def site_overline(agency: Agency | None) -> str:
     if agency.kind == Agency.Kind.AGENCY:
         return _("Ủy ban nhân dân tỉnh Quảng Ngãi")
     return _("Tỉnh Quảng Ngãi")
+
+
+@register.simple_tag(takes_context=True)
+def url_with(context, param: str, value="") -> str:
+    """This page's query string with `param` set to `value` (or removed when empty), back on page 1.
+
+    Every state of a listing or search (query, filters, sort, page) stays a shareable GET URL.
+    """
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if value:
+        params[param] = str(value)
+    else:
+        params.pop(param, None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,251 @@
+"""The legal-documents section of each site and its documents (R5, Điều 8.2.e)."""
+
+from datetime import date
+
+from django import forms
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models.pages import SectionPage
+from vietnam.text import fold_diacritics, slugify
+
+
+class Validity(models.TextChoices):
+    """Tình trạng hiệu lực."""
+
+    IN_FORCE = "con", _("Còn hiệu lực")
+    PARTIAL = "mot-phan", _("Hết hiệu lực một phần")
+    EXPIRED = "het", _("Hết hiệu lực toàn bộ")
+    NOT_YET = "chua", _("Chưa có hiệu lực")
+
+
+def number_key(number: str) -> str:
+    """The form numbers are compared in: folded, upper case, no spaces ("16/2017/qđ-ubnd " -> "16/2017/QD-UBND")."""
+    return "".join(fold_diacritics(number).upper().split())
+
+
+class LegalDocumentIndexPage(SectionPage):
+    """A site's legal-documents section (/van-ban/): its documents and the search tool (on the portal: every site's)."""
+
+    subpage_types = ["legal_documents.LegalDocumentPage"]
+    max_count_per_parent = 1
+    template = "documents/legal_document_index_page.html"
+
+    class Meta:
+        verbose_name = _("chuyên mục văn bản")
+        verbose_name_plural = _("chuyên mục văn bản")
+
+    def get_context(self, request, *args, **kwargs):
+        from documents.search import DocumentSearch
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context["search"] = DocumentSearch.from_request(request, section=self)
+        return context
+
+
+class LegalDocumentPage(Page):
+    """One legal or administrative document: its metadata, full text, files and relations to other documents."""
+
+    document_type = models.ForeignKey(
+        "legal_documents.DocumentType", verbose_name=_("hình thức văn bản"), on_delete=models.PROTECT, related_name="+"
+    )
+    authority = models.ForeignKey(
+        "legal_documents.Authority", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.CharField(_("số ký hiệu"), max_length=100, help_text=_("Ví dụ: 16/2017/QĐ-UBND"))
+    number_key = models.CharField(max_length=100, editable=False, db_index=True)
+    signer = models.CharField(_("người ký"), max_length=255, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), db_index=True)
+    effective_from = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
+    validity_override = models.CharField(
+        _("tình trạng hiệu lực (ghi đè)"),
+        max_length=10,
+        choices=Validity.choices,
+        blank=True,
+        help_text=_("Để trống để tính từ các ngày và văn bản liên quan."),
+    )
+    validity = models.CharField(_("tình trạng hiệu lực"), max_length=10, choices=Validity.choices, editable=False)
+    legal_fields = ParentalManyToManyField("legal_documents.LegalField", verbose_name=_("lĩnh vực"), blank=True)
+    summary = models.TextField(_("trích yếu"), max_length=2000)
+    body = RichTextField(_("toàn văn"), blank=True)
+    attachment_text = models.TextField(editable=False, blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+    # PostgreSQL only (a GIN index is created by a migration there); other databases match search_text.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("document_type"), FieldPanel("number")]),
+                FieldPanel("authority"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+                FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_from"), FieldPanel("expires_on")]),
+                FieldPanel("validity_override"),
+                FieldPanel("legal_fields", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Thông tin văn bản"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("files", label=_("tệp văn bản")),
+        InlinePanel("relations", label=_("văn bản liên quan")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("number"), index.SearchField("summary")]
+    parent_page_types = ["legal_documents.LegalDocumentIndexPage"]
+    subpage_types = []
+    template = "documents/legal_document_page.html"
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        indexes = [models.Index(fields=["validity", "issued_on"], name="legaldoc_validity_issued")]
+
+    def clean(self):
+        super().clean()
+        if self.number and self.authority_id:
+            clash = LegalDocumentPage.objects.filter(
+                number_key=number_key(self.number), authority_id=self.authority_id, locale_id=self.locale_id
+            ).exclude(translation_key=self.translation_key)
+            if clash.exists():
+                raise ValidationError({"number": _("Cơ quan này đã có văn bản số %s.") % self.number})
+        if self.effective_from and self.expires_on and self.expires_on < self.effective_from:
+            raise ValidationError({"expires_on": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug and self.number:
+            self.slug = slugify(self.number)
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # Saving a draft revision of a live page saves only bookkeeping fields (update_fields): the columns
+        # the search reads must keep describing the live content, so they change only on full saves.
+        full_save = kwargs.get("update_fields") is None
+        if full_save:
+            from documents.extraction import files_text
+
+            self.number_key = number_key(self.number)
+            self.validity = self.compute_validity()
+            self.attachment_text = files_text(file.document for file in self.files.all())
+            self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+        if full_save and connection.vendor == "postgresql":
+            LegalDocumentPage.objects.filter(pk=self.pk).update(
+                search_vector=SearchVector("search_text", config="simple")
+            )
+
+    def build_search_text(self) -> str:
+        """Everything the search tool matches, folded (no diacritics, lower case) so that any engine can match it."""
+        from django.utils.html import strip_tags
+
+        parts = [
+            self.number,
+            self.number.replace("/", " ").replace("-", " "),
+            self.document_type.name if self.document_type_id else "",
+            self.authority.name if self.authority_id else "",
+            self.signer,
+            self.summary,
+            self.title,
+            strip_tags(self.body or ""),
+            self.attachment_text,
+        ]
+        return fold_diacritics(" ".join(part for part in parts if part)).lower()
+
+    def compute_validity(self, today: date | None = None) -> str:
+        """Validity from the override, the live documents that end or amend this one, and its dates."""
+        if self.validity_override:
+            return self.validity_override
+        today = today or timezone.localdate()
+        inbound = set(
+            DocumentRelation.objects.filter(target__translation_key=self.translation_key, page__live=True).values_list(
+                "kind", flat=True
+            )
+        )
+        if inbound & set(DocumentRelation.ENDING) or (self.expires_on and self.expires_on <= today):
+            return Validity.EXPIRED
+        if self.effective_from and self.effective_from > today:
+            return Validity.NOT_YET
+        if inbound & set(DocumentRelation.AMENDING):
+            return Validity.PARTIAL
+        return Validity.IN_FORCE
+
+    def get_context(self, request, *args, **kwargs):
+        from documents.search import document_relations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = self.files.select_related("document")
+        context["outgoing"], context["incoming"] = document_relations(self)
+        return context
+
+
+class DocumentFile(Orderable):
+    """A file of the document to download: PDF, DOC or DOCX (checked by content when uploaded)."""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("tên hiển thị"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp văn bản")
+        verbose_name_plural = _("tệp văn bản")
+
+
+class DocumentRelation(Orderable):
+    """A typed link from this document to another: replaces, amends, repeals, guides, corrects, is based on."""
+
+    class Kind(models.TextChoices):
+        REPLACES = "thay-the", _("Thay thế")
+        AMENDS = "sua-doi", _("Sửa đổi, bổ sung")
+        REPEALS = "bai-bo", _("Bãi bỏ")
+        PARTLY_REPEALS = "bai-bo-mot-phan", _("Bãi bỏ một phần")
+        GUIDES = "huong-dan", _("Hướng dẫn")
+        CORRECTS = "dinh-chinh", _("Đính chính")
+        BASED_ON = "can-cu", _("Căn cứ")
+
+    # How the other side reads the same relation.
+    INVERSE = {
+        Kind.REPLACES: _("Bị thay thế bởi"),
+        Kind.AMENDS: _("Được sửa đổi, bổ sung bởi"),
+        Kind.REPEALS: _("Bị bãi bỏ bởi"),
+        Kind.PARTLY_REPEALS: _("Bị bãi bỏ một phần bởi"),
+        Kind.GUIDES: _("Được hướng dẫn bởi"),
+        Kind.CORRECTS: _("Được đính chính bởi"),
+        Kind.BASED_ON: _("Là căn cứ của"),
+    }
+    ENDING = [Kind.REPLACES, Kind.REPEALS]
+    AMENDING = [Kind.AMENDS, Kind.PARTLY_REPEALS]
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(_("quan hệ"), max_length=20, choices=Kind.choices)
+    target = models.ForeignKey(
+        LegalDocumentPage, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="inbound_relations"
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản liên quan")
+        verbose_name_plural = _("văn bản liên quan")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "kind", "target"], name="legaldoc_relation_unique"),
+            models.CheckConstraint(condition=~Q(page=models.F("target")), name="legaldoc_relation_not_self"),
+        ]
+
+    @property
+    def inverse_label(self) -> str:
+        return self.INVERSE[self.kind]

@@ -1,0 +1,113 @@
+"""Fixtures for the legal-documents library: its lists, and documents published on a site."""
+
+from datetime import date
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from documents.models import Authority, DocumentFile, DocumentRelation, DocumentType, LegalDocumentPage, LegalField
+from tests.home.helpers import section
+
+
+@pytest.fixture
+def lists(db):
+    """A few document types, authorities and fields, as an administrator would enter them."""
+    types = {
+        name: DocumentType.objects.create(name=name, abbreviation=abbr)
+        for name, abbr in [
+            ("Quyết định", "QĐ"),
+            ("Nghị quyết", "NQ"),
+            ("Kế hoạch", "KH"),
+            ("Chỉ thị", "CT"),
+            ("Công văn", "CV"),
+        ]
+    }
+    authorities = {
+        name: Authority.objects.create(name=name)
+        for name in [
+            "UBND tỉnh Quảng Ngãi",
+            "HĐND tỉnh Quảng Ngãi",
+            "Sở Thông tin và Truyền thông",
+        ]
+    }
+    fields = {
+        name: LegalField.objects.create(name=name)
+        for name in [
+            "Công nghệ thông tin",
+            "Hành chính nhà nước",
+            "Kế hoạch và đầu tư",
+        ]
+    }
+    return {"types": types, "authorities": authorities, "fields": fields}
+
+
+def pdf_bytes(text: str) -> bytes:
+    """A small valid PDF whose page shows `text` (ASCII), for extraction and download tests."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+@pytest.fixture
+def make_document(lists):
+    """make_document(agency, number, summary, type=…, authority=…, fields=[…], issued_on=…, files={name: bytes},
+    relations=[(kind, target)], live=True, **fields): a document page in the agency's /van-ban/ section."""
+
+    def make(
+        agency,
+        number,
+        summary,
+        *,
+        type="Quyết định",
+        authority="UBND tỉnh Quảng Ngãi",
+        fields=(),
+        issued_on=date(2025, 1, 15),
+        files=None,
+        relations=(),
+        live=True,
+        **extra,
+    ):
+        parent = section(agency, "van-ban")
+        page = LegalDocumentPage(
+            title=f"{type} {number}",
+            number=number,
+            summary=summary,
+            document_type=lists["types"][type],
+            authority=lists["authorities"][authority],
+            issued_on=issued_on,
+            locale=parent.locale,
+            **extra,
+        )
+        for name, content in (files or {}).items():
+            document = get_document_model().objects.create(
+                title=name, file=ContentFile(content, name=name), collection=agency.collection
+            )
+            page.files.add(DocumentFile(document=document))
+        for kind, target in relations:
+            page.relations.add(DocumentRelation(kind=kind, target=target))
+        parent.add_child(instance=page)
+        page.legal_fields.set([lists["fields"][name] for name in fields])
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+    return make

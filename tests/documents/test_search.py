@@ -1,0 +1,150 @@
+"""The document search (R5): without diacritics, by number first, filters with counts, one site or all."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from documents.models import DocumentRelation, Validity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(portal, agency, other_agency, make_document):
+    """The seed's decision on the portal's library, and documents of two other sites around it."""
+    old = make_document(
+        portal,
+        "206/2004/QĐ-UB",
+        "Ban hành Quy chế tạm thời về cung cấp, khai thác thông tin Trang thông tin điện tử",
+        issued_on=date(2004, 9, 21),
+        fields=["Công nghệ thông tin"],
+    )
+    seed = make_document(
+        portal,
+        "16/2017/QĐ-UBND",
+        "Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh Quảng Ngãi",
+        issued_on=date(2017, 4, 19),
+        effective_from=date(2017, 4, 29),
+        signer="Trần Ngọc Căng",
+        fields=["Công nghệ thông tin"],
+        relations=[(DocumentRelation.Kind.REPLACES, old)],
+    )
+    plan = make_document(
+        agency,
+        "121/KH-UBND",
+        "Chuyển đổi số tỉnh Quảng Ngãi năm 2026",
+        type="Kế hoạch",
+        issued_on=date(2025, 12, 31),
+        fields=["Công nghệ thông tin"],
+    )
+    resolution = make_document(
+        other_agency,
+        "48/NQ-HĐND",
+        "Kế hoạch phát triển kinh tế - xã hội năm 2026",
+        type="Nghị quyết",
+        authority="HĐND tỉnh Quảng Ngãi",
+        issued_on=date(2025, 12, 10),
+        fields=["Kế hoạch và đầu tư"],
+    )
+    road = make_document(
+        portal,
+        "23/2023/QĐ-UBND",
+        "Quy định về quản lý đường giao thông nông thôn",
+        issued_on=date(2023, 6, 8),
+    )
+    return {"old": old, "seed": seed, "plan": plan, "resolution": resolution, "road": road}
+
+
+def search(client, agency, **params):
+    response = client.get("/van-ban/", params, HTTP_HOST=agency.site.hostname)
+    assert response.status_code == 200
+    return response
+
+
+def numbers(response) -> list[str]:
+    return [document.number for document in response.context["search"].results]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["quyet dinh 16 quy che cong thong tin", "Quy chế hoạt động", "quy che hoat dong", "16/2017", "16/2017/QĐ-UBND"],
+)
+def test_the_seeds_decision_comes_first_on_the_portal(client, portal, library, query):
+    assert numbers(search(client, portal, q=query))[0] == "16/2017/QĐ-UBND"
+
+
+def test_a_number_part_ranks_its_documents_first(client, portal, library):
+    found = numbers(search(client, portal, q="qd-ubnd"))
+    assert set(found[:2]) == {"16/2017/QĐ-UBND", "23/2023/QĐ-UBND"}
+
+
+def test_d_with_stroke_folds_to_d(client, portal, library):
+    assert numbers(search(client, portal, q="duong giao thong")) == ["23/2023/QĐ-UBND"]
+
+
+def test_an_agency_searches_its_own_library_and_the_portal_every_sites(client, portal, agency, library):
+    assert numbers(search(client, agency, q="chuyen doi so")) == ["121/KH-UBND"]
+    assert numbers(search(client, agency, q="quy che hoat dong")) == []
+    portal_results = search(client, portal, q="chuyen doi so")
+    assert numbers(portal_results) == ["121/KH-UBND"]
+
+
+def test_filters_have_counts_and_combine(client, portal, library):
+    response = search(client, portal, **{"linh-vuc": "cong-nghe-thong-tin"})
+    facets = {facet["name"]: facet for facet in response.context["search"].facets}
+
+    assert set(numbers(response)) == {"16/2017/QĐ-UBND", "206/2004/QĐ-UB", "121/KH-UBND"}
+    type_counts = {option["label"]: option["count"] for option in facets["type"]["options"]}
+    assert type_counts == {"Quyết định": 2, "Kế hoạch": 1}
+    field_counts = {option["label"]: option["count"] for option in facets["field"]["options"]}
+    assert field_counts["Kế hoạch và đầu tư"] == 1  # a facet counts under the other filters, not its own
+    narrowed = search(client, portal, **{"linh-vuc": "cong-nghe-thong-tin", "loai": "ke-hoach", "nam": "2025"})
+    assert numbers(narrowed) == ["121/KH-UBND"]
+
+
+def test_validity_follows_relations_and_dates(client, portal, library):
+    library["old"].refresh_from_db()
+    assert library["old"].validity == Validity.EXPIRED  # replaced by 16/2017
+    assert library["seed"].validity == Validity.IN_FORCE
+    expired = search(client, portal, **{"hieu-luc": "het"})
+    assert numbers(expired) == ["206/2004/QĐ-UB"]
+
+
+def test_sorting_and_empty_results(client, portal, library):
+    assert numbers(search(client, portal, **{"sap-xep": "cu-nhat"}))[0] == "206/2004/QĐ-UB"
+    assert numbers(search(client, portal))[0] == "121/KH-UBND"  # newest first without a query
+    empty = search(client, portal, q="xyzzyq")
+    assert numbers(empty) == [] and "Không tìm thấy văn bản phù hợp" in empty.text
+
+
+def test_loosened_query_when_no_document_has_every_word(client, portal, library):
+    response = search(client, portal, q="quy che xyzzy")
+    assert response.context["search"].loosened
+    assert "16/2017/QĐ-UBND" in numbers(response)
+
+
+def test_results_page_query_count_does_not_grow_with_results(client, portal, library, make_document):
+    def count():
+        search(client, portal, q="quyet dinh")
+        with CaptureQueriesContext(connection) as captured:
+            search(client, portal, q="quyet dinh")
+        return len(captured)
+
+    few = count()
+    for number in range(10):
+        make_document(
+            portal, f"{100 + number}/2024/QĐ-UBND", f"Quyết định số {number} về công tác", issued_on=date(2024, 1, 2)
+        )
+    assert count() == few
+
+
+def test_document_page_shows_relations_both_ways(client, portal, library):
+    seed = client.get("/van-ban/16-2017-qd-ubnd/", HTTP_HOST=portal.site.hostname)
+    old = client.get("/van-ban/206-2004-qd-ub/", HTTP_HOST=portal.site.hostname)
+
+    assert seed.status_code == old.status_code == 200
+    assert "Thay thế" in seed.text and "206/2004/QĐ-UB" in seed.text
+    assert "Bị thay thế bởi" in old.text and "16/2017/QĐ-UBND" in old.text
+    assert "Hết hiệu lực toàn bộ" in old.text and "19/04/2017" in seed.text
