@@ -10,7 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -33,8 +35,11 @@ def number_key(number: str) -> str:
     return "".join(fold_diacritics(number).upper().split())
 
 
-class LegalDocumentIndexPage(SectionPage):
-    """A site's legal-documents section (/van-ban/): its documents and the search tool (on the portal: every site's)."""
+class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
+    """A site's legal-documents section (/van-ban/): its documents and the search tool (on the portal: every site's).
+
+    Also /van-ban/feed/ (Atom) and /van-ban/api/ (JSON), taking the same query string as the search.
+    """
 
     subpage_types = ["legal_documents.LegalDocumentPage"]
     max_count_per_parent = 1
@@ -51,9 +56,41 @@ class LegalDocumentIndexPage(SectionPage):
         context["search"] = DocumentSearch.from_request(request, section=self)
         return context
 
+    @path("feed/")
+    def feed(self, request):
+        from documents.views import document_feed
+
+        return document_feed(request, self)
+
+    @path("api/")
+    def api(self, request):
+        from documents.views import document_api
+
+        return document_api(request, self)
+
+
+class LegalDocumentForm(WagtailAdminPageForm):
+    """The page editor's form: a library holds one document per authority and number."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number, authority = cleaned_data.get("number"), cleaned_data.get("authority")
+        if number and authority and self.parent_page is not None:
+            clash = (
+                LegalDocumentPage.objects.child_of(self.parent_page)
+                .filter(number_key=number_key(number), authority=authority)
+                .exclude(pk=self.instance.pk)
+            )
+            if clash.exists():
+                self.add_error("number", _("Thư viện văn bản này đã có văn bản số %s của cơ quan này.") % number)
+        return cleaned_data
+
 
 class LegalDocumentPage(Page):
-    """One legal or administrative document: its metadata, full text, files and relations to other documents."""
+    """One legal or administrative document: its metadata, full text, files and relations to other documents.
+
+    The same document may be posted on several sites (the issuer's and those of the agencies concerned).
+    """
 
     document_type = models.ForeignKey(
         "legal_documents.DocumentType", verbose_name=_("hình thức văn bản"), on_delete=models.PROTECT, related_name="+"
@@ -106,6 +143,7 @@ class LegalDocumentPage(Page):
     parent_page_types = ["legal_documents.LegalDocumentIndexPage"]
     subpage_types = []
     template = "documents/legal_document_page.html"
+    base_form_class = LegalDocumentForm
 
     class Meta:
         verbose_name = _("văn bản")
@@ -114,12 +152,6 @@ class LegalDocumentPage(Page):
 
     def clean(self):
         super().clean()
-        if self.number and self.authority_id:
-            clash = LegalDocumentPage.objects.filter(
-                number_key=number_key(self.number), authority_id=self.authority_id, locale_id=self.locale_id
-            ).exclude(translation_key=self.translation_key)
-            if clash.exists():
-                raise ValidationError({"number": _("Cơ quan này đã có văn bản số %s.") % self.number})
         if self.effective_from and self.expires_on and self.expires_on < self.effective_from:
             raise ValidationError({"expires_on": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
 

@@ -148,3 +148,16 @@ def test_document_page_shows_relations_both_ways(client, portal, library):
     assert "Thay thế" in seed.text and "206/2004/QĐ-UB" in seed.text
     assert "Bị thay thế bởi" in old.text and "16/2017/QĐ-UBND" in old.text
     assert "Hết hiệu lực toàn bộ" in old.text and "19/04/2017" in seed.text
+
+
+def test_feed_and_json_share_the_search(client, portal, agency, library):
+    feed = client.get("/van-ban/feed/", HTTP_HOST=agency.site.hostname)
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
+    assert "121/KH-UBND" in feed.content.decode() and "16/2017" not in feed.content.decode()
+
+    api = client.get("/van-ban/api/", {"q": "quy che hoat dong"}, HTTP_HOST=portal.site.hostname).json()
+    first = api["results"][0]
+    assert api["count"] >= 1 and first["number"] == "16/2017/QĐ-UBND"
+    assert first["issued_on"] == "2017-04-19" and first["validity"] == "con"
+    assert first["url"] == f"http://{portal.site.hostname}/van-ban/16-2017-qd-ubnd/"
+    assert {facet["name"] for facet in api["facets"]} == {"type", "authority", "field", "year", "validity"}

@@ -1,0 +1,108 @@
+"""Document files: checked by content when uploaded, searchable by their text, downloaded with their name."""
+
+from urllib.parse import quote
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.test.utils.form_data import rich_text
+
+from .conftest import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def test_text_inside_an_attached_pdf_is_searchable(client, agency, make_document):
+    make_document(
+        agency,
+        "05/2026/QĐ-UBND",
+        "Quy định chung",
+        files={"Quyết định 05.pdf": pdf_bytes("Noi dung ve tiep nhan phan anh")},
+    )
+
+    response = client.get("/van-ban/", {"q": "tiep nhan phan anh"}, HTTP_HOST=agency.site.hostname)
+
+    assert [document.number for document in response.context["search"].results] == ["05/2026/QĐ-UBND"]
+
+
+def test_download_keeps_the_vietnamese_name_and_content_type(client, agency, make_document):
+    page = make_document(agency, "06/2026/QĐ-UBND", "Quy định", files={"Quyết định số 06.pdf": pdf_bytes("sau")})
+    document = page.files.get().document
+
+    response = client.get(document.url, HTTP_HOST=agency.site.hostname)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert quote("Quyết_định_số_06.pdf") in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "accepted"),
+    [
+        ("that.pdf", pdf_bytes("ok"), True),
+        ("gia.pdf", b"MZ\x90\x00 not a pdf", False),
+        ("gia.docx", b"PK\x03\x04 but not a real archive", False),
+        ("cu.doc", b"plain text pretending to be Word", False),
+    ],
+)
+def test_uploads_are_checked_by_content(client, agency, editor, name, content, accepted):
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": agency.collection.pk},
+    )
+
+    assert get_document_model().objects.filter(title=name).exists() is accepted
+    if not accepted:
+        assert "không đúng định dạng" in response.content.decode()
+
+
+def test_uploads_over_the_limit_are_refused(client, agency, editor, settings):
+    settings.PORTAL_MAX_UPLOAD_SIZE = 1000
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "lon.pdf",
+            "file": SimpleUploadedFile("lon.pdf", pdf_bytes("x" * 2000)),
+            "collection": agency.collection.pk,
+        },
+    )
+
+    assert not get_document_model().objects.filter(title="lon.pdf").exists()
+    assert "Tệp quá lớn" in response.content.decode()
+
+
+def test_the_editor_refuses_a_second_document_with_the_same_authority_and_number(client, agency, editor, make_document):
+    first = make_document(agency, "07/2026/QĐ-UBND", "Quy định")
+    client.force_login(editor)
+    parent = first.get_parent()
+    data = {
+        "title": "Trùng số",
+        "slug": "trung-so",
+        "number": "07/2026/qđ-ubnd",
+        "summary": "Trùng",
+        "document_type": first.document_type_id,
+        "authority": first.authority_id,
+        "issued_on": "2026-01-02",
+        "body": rich_text("<p>Toàn văn</p>"),
+        "files-TOTAL_FORMS": "0",
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "0",
+        "files-MAX_NUM_FORMS": "1000",
+        "relations-TOTAL_FORMS": "0",
+        "relations-INITIAL_FORMS": "0",
+        "relations-MIN_NUM_FORMS": "0",
+        "relations-MAX_NUM_FORMS": "1000",
+    }
+
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("legal_documents", "legaldocumentpage", parent.pk)), data
+    )
+
+    assert response.status_code == 200
+    assert "đã có văn bản số" in response.content.decode()
+    assert not parent.get_children().filter(slug="trung-so").exists()
