@@ -31,7 +31,7 @@ from wagtail.models import (
 from vietnam.text import fold_diacritics, nfc, words
 
 from .models import Agency, HomePage
-from .sections import STANDARD_SECTIONS
+from .sections import PORTAL_SECTIONS, STANDARD_SECTIONS
 
 # Words left out of an agency's initials (Điều 6.2: "Sở Thông tin và Truyền thông" -> stttt).
 CONJUNCTIONS = {"và", "với", "hoặc", "cùng"}
@@ -159,10 +159,16 @@ def create_agency_site(name: str, kind: str, code: str | None = None, name_en: s
         home_en = ensure_translation(
             home, en, name_en, f"{code or portal_label()}-en", result, _("trang chủ tiếng Anh")
         )
-        for section in STANDARD_SECTIONS:
+        for section in STANDARD_SECTIONS + (PORTAL_SECTIONS if kind == Agency.Kind.PORTAL else []):
             page = ensure_section(home, section, result)
             ensure_translation(
-                page, en, section.title_en, section.slug_en, result, _("chuyên mục “%s” tiếng Anh") % section.title_en
+                page,
+                en,
+                section.title_en,
+                section.slug_en,
+                result,
+                _("chuyên mục “%s” tiếng Anh") % section.title_en,
+                search_description=section.description_en,
             )
         label = code or portal_label()
         collection = ensure_collection(existing, name, result)

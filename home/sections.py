@@ -63,3 +63,16 @@ STANDARD_SECTIONS = [
         "Addresses, phone numbers and e-mails of the agency and its officials.",
     ),
 ]
+
+# Sections only the provincial portal has.
+PORTAL_SECTIONS = [
+    Section(
+        "gazette.GazetteIndexPage",
+        "cong-bao",
+        "Công báo",
+        "Công báo điện tử tỉnh Quảng Ngãi: các số công báo và văn bản đăng trong từng số.",
+        "official-gazette",
+        "Official Gazette",
+        "The provincial Official Gazette: its issues and the documents each one carries.",
+    ),
+]

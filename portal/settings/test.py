@@ -1,6 +1,10 @@
 """Settings for the test suite: PostgreSQL by default (the engine of record), fast hashing."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -13,7 +17,8 @@ ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # a fresh folder per run: no leftovers
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WAGTAILADMIN_BASE_URL = "http://quangngai.localhost"
 
 # Serve static files from the apps and static/ without collectstatic.

@@ -34,7 +34,7 @@ def test_download_keeps_the_vietnamese_name_and_content_type(client, agency, mak
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert quote("Quyết_định_số_06.pdf") in response["Content-Disposition"]
+    assert quote("Quyết_định_số_06") in response["Content-Disposition"]
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,7 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
         assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus
         en_page = english.get_children().get(slug=section.slug_en)
         assert en_page.translation_key == vi_page.translation_key and en_page.live
+        assert (vi_page.search_description, en_page.search_description) == (section.description, section.description_en)
     assert agency.collection.get_parent() == Collection.get_first_root_node()
     assert agency.editors.name == "stttt – Biên tập viên"
     assert agency.moderators.name == "stttt – Ban biên tập"
