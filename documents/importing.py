@@ -1,0 +1,463 @@
+"""Importing legal documents from a spreadsheet (CSV) exported by a clerk: one row, one document.
+
+The columns are those of `COLUMNS`; `REQUIRED_COLUMNS` must be present in the header, the others may
+be left out. Each row is imported on its own, inside one transaction: a bad row is reported with its
+row number and reason, leaves nothing behind, and does not stop the rows after it.
+
+Decisions a clerk can rely on:
+
+- **Hình thức văn bản and cơ quan ban hành must already be in their lists** (matched by name,
+  ignoring case; a type also by its abbreviation, "QĐ"). Both lists belong to the administrator: a
+  typo ("UBND tinh") would otherwise silently create a second authority that splits the search's
+  filters and misses the authority's site and time limits. An unknown name is an error for the row.
+- **Lĩnh vực are created when missing**: they are free classification, and a new one harms nothing.
+- **A document is identified by its authority and number** (compared as `number_key`: case, spaces
+  and diacritics ignored) inside the site's legal-documents section. Found → updated; else created.
+  The same document may also be posted on other sites: their copies are neither found nor changed.
+  Re-importing the same file changes nothing: no new revision, no duplicate page or file.
+- **Blank `tep`, `thay_the` or `sua_doi` keep what the document already has** (files or relations
+  added by hand stay); a filled one replaces that list. The other columns are authoritative: a blank
+  `nguoi_ky` or date clears it.
+- **A file** named in `tep` is looked up under the `--files` folder, must be no larger than
+  `PORTAL_MAX_UPLOAD_SIZE` and really be what its extension says; it is stored once in the agency's
+  collection (an identical file — same name, same content — is reused, not uploaded again).
+- **Relations** name other documents by number, on any site (a document posted on several sites:
+  this site's copy, else the one on its authority's site, else the first posted). A number that
+  matches no document, the row's own number, or documents of several authorities none of which is
+  this row's, is an error. Rows are imported in order, so a document must come before the rows that
+  replace or amend it.
+- **The same authority and number twice in one file**: the second row is an error.
+- **Publishing**: with `publish=True` each changed document is published; otherwise its new revision
+  is submitted to the site's moderation workflow (the BBT), unless it is already in moderation.
+"""
+
+import hashlib
+import io
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from wagtail.documents import get_document_model
+
+from documents.forms import content_matches_extension
+from documents.models import (
+    Authority,
+    DocumentFile,
+    DocumentRelation,
+    DocumentType,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalField,
+)
+from documents.models.pages import number_key
+from vietnam.text import nfc, slugify
+
+# A CSV larger than this is refused before it is read: 10,000 documents take about 3 MB.
+MAX_CSV_SIZE = 20 * 1024 * 1024
+
+COLUMNS = [
+    "so_ky_hieu",
+    "loai_van_ban",
+    "co_quan_ban_hanh",
+    "nguoi_ky",
+    "ngay_ban_hanh",
+    "ngay_hieu_luc",
+    "ngay_het_hieu_luc",
+    "linh_vuc",
+    "trich_yeu",
+    "tep",
+    "thay_the",
+    "sua_doi",
+]
+REQUIRED_COLUMNS = ["so_ky_hieu", "loai_van_ban", "co_quan_ban_hanh", "ngay_ban_hanh", "trich_yeu"]
+# The spreadsheet's own row numbers: the header is row 1.
+FIRST_ROW_NUMBER = 2
+
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+RELATION_COLUMNS = {"thay_the": DocumentRelation.Kind.REPLACES, "sua_doi": DocumentRelation.Kind.AMENDS}
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+class RowError(Exception):
+    """A row that cannot be imported; the message (in Vietnamese) says why."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts by outcome, the errors as (row number, reason), and how long it took."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged + len(self.errors)
+
+    @property
+    def rate(self) -> float:
+        """Rows per second."""
+        return self.rows / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class StagedFile:
+    """A file from the --files folder, read and checked, not yet stored."""
+
+    name: str
+    data: bytes
+    sha1: str
+
+
+@dataclass
+class DocumentRow:
+    """One row's values, parsed and checked against the lists, ready to be saved."""
+
+    number: str
+    document_type: DocumentType
+    authority: Authority
+    signer: str
+    issued_on: date
+    effective_from: date | None
+    expires_on: date | None
+    field_names: list[str]
+    summary: str
+    files: list[StagedFile]
+    relations: dict[str, list[LegalDocumentPage]]  # kind → targets, only for the filled relation columns
+
+
+def clean_text(value: str | None) -> str:
+    """A cell's text in NFC with runs of whitespace collapsed ("" for a missing cell)."""
+    return " ".join(nfc(value or "").split())
+
+
+def split_list(value: str | None) -> list[str]:
+    """The values of a `;`-separated cell, blanks and repeats dropped, order kept."""
+    return list(dict.fromkeys(item for item in (clean_text(part) for part in (value or "").split(";")) if item))
+
+
+def parse_date(value: str, label: str, required: bool = False) -> date | None:
+    """A dd/mm/yyyy (or d/m/yyyy) date; None for a blank optional one. Raises RowError naming `label`."""
+    value = clean_text(value)
+    if not value:
+        if required:
+            raise RowError(f"Thiếu {label}.")
+        return None
+    match = _DATE.fullmatch(value)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass  # 31/02/2025: reported below like any other malformed date
+    raise RowError(f"{label.capitalize()} “{value}” không hợp lệ; cần ghi theo dạng ngày/tháng/năm, ví dụ 19/04/2017.")
+
+
+def legal_documents_section(agency) -> LegalDocumentIndexPage:
+    """The agency's Vietnamese legal-documents section (/van-ban/). Raises LegalDocumentIndexPage.DoesNotExist."""
+    return LegalDocumentIndexPage.objects.child_of(agency.site.root_page).get(slug="van-ban")
+
+
+def _name_key(name: str) -> str:
+    return clean_text(name).casefold()
+
+
+class DocumentImporter:
+    """Imports rows (dicts keyed by `COLUMNS`) into one agency's legal-documents section.
+
+    `user` is recorded on revisions, uploaded files and workflows; `files_dir` is where `tep` names
+    are looked up; `publish` publishes changed documents instead of submitting them to the BBT.
+    """
+
+    def __init__(self, agency, user, *, files_dir: Path | None = None, publish: bool = False):
+        self.agency = agency
+        self.user = user
+        self.files_dir = Path(files_dir).resolve() if files_dir else None
+        self.publish = publish
+        self.section = legal_documents_section(agency)
+        self.types: dict[str, DocumentType] = {}
+        for document_type in DocumentType.objects.all():
+            if document_type.abbreviation:
+                self.types.setdefault(_name_key(document_type.abbreviation), document_type)
+        self.types.update({_name_key(item.name): item for item in DocumentType.objects.all()})
+        self.authorities = {_name_key(item.name): item for item in Authority.objects.all()}
+        self.seen: dict[tuple[int, str], int] = {}  # (authority, number_key) → the row it was first seen on
+
+    def import_rows(
+        self, rows: Iterable[Mapping[str, str | None]], progress: Callable[[int], None] | None = None
+    ) -> ImportReport:
+        """Import every row, each on its own; call `progress(rows_done)` after each. Returns the report."""
+        report = ImportReport()
+        started = time.monotonic()
+        for index, row in enumerate(rows):
+            row_number = index + FIRST_ROW_NUMBER
+            try:
+                outcome = self.import_row(row, row_number)
+            except RowError as error:
+                report.errors.append((row_number, str(error)))
+            except ValidationError as error:
+                report.errors.append((row_number, " ".join(error.messages)))
+            except Exception as error:  # noqa: BLE001 - one unexpected failure must not stop thousands of good rows
+                report.errors.append((row_number, f"Lỗi khi lưu văn bản: {error}"))
+            else:
+                if outcome is not None:
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+            if progress:
+                progress(index + 1)
+        report.seconds = time.monotonic() - started
+        return report
+
+    def import_row(self, row: Mapping[str, str | None], row_number: int) -> str | None:
+        """Import one row atomically; returns CREATED, UPDATED, UNCHANGED, or None for a blank row.
+
+        Raises RowError (or ValidationError from the page's own checks) and then leaves nothing behind.
+        """
+        if None in row:  # csv.DictReader puts the cells beyond the header under None
+            raise RowError("Dòng có nhiều ô hơn tiêu đề; trích yếu có dấu phẩy thì cần đặt trong dấu ngoặc kép.")
+        if not any(clean_text(value) for value in row.values()):
+            return None
+        values = self.parse_row(row, row_number)
+        stored: list[str] = []
+        try:
+            with transaction.atomic():
+                return self.save(values, stored)
+        except BaseException:
+            # The database rolled back; the files it pointed to must go too.
+            storage = get_document_model()._meta.get_field("file").storage
+            for name in stored:
+                storage.delete(name)
+            raise
+
+    def parse_row(self, row: Mapping[str, str | None], row_number: int) -> DocumentRow:
+        """Check one row's values against the lists, the files and the other documents. Raises RowError."""
+        number = clean_text(row.get("so_ky_hieu"))
+        if not number:
+            raise RowError("Thiếu số ký hiệu.")
+        type_name = clean_text(row.get("loai_van_ban"))
+        document_type = self.types.get(_name_key(type_name))
+        if document_type is None:
+            raise RowError(
+                f"Không có hình thức văn bản “{type_name}” trong danh mục; "
+                "hãy sửa cho đúng tên trong danh mục hoặc nhờ quản trị thêm vào."
+                if type_name
+                else "Thiếu hình thức văn bản."
+            )
+        authority_name = clean_text(row.get("co_quan_ban_hanh"))
+        authority = self.authorities.get(_name_key(authority_name))
+        if authority is None:
+            raise RowError(
+                f"Không có cơ quan ban hành “{authority_name}” trong danh mục; "
+                "hãy sửa cho đúng tên trong danh mục hoặc nhờ quản trị thêm vào."
+                if authority_name
+                else "Thiếu cơ quan ban hành."
+            )
+        key = (authority.pk, number_key(number))
+        if key in self.seen:
+            raise RowError(f"Số ký hiệu {number} của {authority.name} trùng với dòng {self.seen[key]}.")
+        self.seen[key] = row_number
+
+        issued_on = parse_date(row.get("ngay_ban_hanh"), "ngày ban hành", required=True)
+        effective_from = parse_date(row.get("ngay_hieu_luc"), "ngày có hiệu lực")
+        expires_on = parse_date(row.get("ngay_het_hieu_luc"), "ngày hết hiệu lực")
+        if effective_from and expires_on and expires_on < effective_from:
+            raise RowError("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+        summary = clean_text(row.get("trich_yeu"))
+        if not summary:
+            raise RowError("Thiếu trích yếu.")
+        signer = clean_text(row.get("nguoi_ky"))
+        for label, model_field, value in [
+            ("Số ký hiệu", "number", number),
+            ("Người ký", "signer", signer),
+            ("Trích yếu", "summary", summary),
+        ]:
+            limit = LegalDocumentPage._meta.get_field(model_field).max_length
+            if len(value) > limit:
+                raise RowError(f"{label} dài {len(value)} ký tự; tối đa {limit}.")
+
+        relations = {
+            kind: [self.find_target(name, authority, key[1], column) for name in split_list(row.get(column))]
+            for column, kind in RELATION_COLUMNS.items()
+            if split_list(row.get(column))
+        }
+        return DocumentRow(
+            number=number,
+            document_type=document_type,
+            authority=authority,
+            signer=signer,
+            issued_on=issued_on,
+            effective_from=effective_from,
+            expires_on=expires_on,
+            field_names=split_list(row.get("linh_vuc")),
+            summary=summary,
+            files=[self.stage_file(name) for name in split_list(row.get("tep"))],
+            relations=relations,
+        )
+
+    def stage_file(self, name: str) -> StagedFile:
+        """Read and check one file named in `tep`. Raises RowError if missing, too large or not what it claims."""
+        if self.files_dir is None:
+            raise RowError(f"Dòng có tệp “{name}” nhưng chưa chỉ thư mục chứa tệp (--files).")
+        path = (self.files_dir / name).resolve()
+        if not path.is_relative_to(self.files_dir) or not path.is_file():
+            raise RowError(f"Không tìm thấy tệp “{name}” trong thư mục {self.files_dir}.")
+        limit = settings.PORTAL_MAX_UPLOAD_SIZE
+        size = path.stat().st_size
+        if size > limit:
+            raise RowError(f"Tệp “{name}” quá lớn ({filesizeformat(size)}); tối đa {filesizeformat(limit)}.")
+        data = path.read_bytes()
+        extension = path.suffix.lstrip(".").lower()
+        if not content_matches_extension(io.BytesIO(data), extension):
+            raise RowError(f"Nội dung tệp “{name}” không đúng định dạng .{extension}; hãy dùng đúng tệp văn bản.")
+        return StagedFile(name=path.name, data=data, sha1=hashlib.sha1(data).hexdigest())  # noqa: S324 - Wagtail's file_hash
+
+    def find_target(self, reference: str, authority: Authority, own_key: str, column: str) -> LegalDocumentPage:
+        """The document numbered `reference` (any site) that a row of `authority` numbered `own_key` relates to.
+
+        A document posted on several sites is one document: the copy in this section is preferred, then the
+        one on the authority's own site, then the first posted. Among documents of several authorities,
+        `authority`'s own wins; otherwise the reference is ambiguous. Raises RowError.
+        """
+        key = number_key(reference)
+        if key == own_key:
+            raise RowError(f"Văn bản không thể liên quan đến chính nó (cột {column}).")
+        candidates = list(
+            LegalDocumentPage.objects.filter(number_key=key, locale=self.section.locale)
+            .select_related("authority")
+            .order_by("pk")
+        )
+        if not candidates:
+            raise RowError(f"Không tìm thấy văn bản số {reference} (cột {column}); văn bản đó cần được nhập trước.")
+        candidates = [page for page in candidates if page.authority_id == authority.pk] or candidates
+        if len({page.authority_id for page in candidates}) > 1:
+            names = ", ".join(sorted({page.authority.name for page in candidates}))
+            raise RowError(f"Có nhiều văn bản số {reference} (cột {column}) của: {names}; hãy ghi rõ văn bản nào.")
+        authority_site = candidates[0].authority.agency.site.root_page if candidates[0].authority.agency_id else None
+        return min(
+            candidates,
+            key=lambda page: (
+                not page.path.startswith(self.section.path),
+                not (authority_site and page.path.startswith(authority_site.path)),
+            ),
+        )
+
+    def save(self, values: DocumentRow, stored: list[str]) -> str:
+        """Create or update the document from checked values (inside the caller's transaction).
+
+        Names of newly stored files are appended to `stored`, for the caller to remove on rollback.
+        """
+        existing = (
+            LegalDocumentPage.objects.child_of(self.section)
+            .filter(authority=values.authority, number_key=number_key(values.number))
+            .first()
+        )
+        if existing is None:
+            page = LegalDocumentPage(locale=self.section.locale, live=False)
+        else:
+            page = existing.get_latest_revision_as_object()
+        before = self.snapshot(page) if existing else None
+
+        page.title = f"{values.document_type.name} {values.number}"
+        page.number = values.number
+        page.document_type = values.document_type
+        page.authority = values.authority
+        page.signer = values.signer
+        page.issued_on = values.issued_on
+        page.effective_from = values.effective_from
+        page.expires_on = values.expires_on
+        page.summary = values.summary
+        page.legal_fields = [self.legal_field(name) for name in values.field_names]
+        if values.files:
+            current = {item.document_id: item for item in page.files.all()}
+            documents = [self.store_file(staged, stored) for staged in values.files]
+            page.files = [current.get(document.pk) or DocumentFile(document=document) for document in documents]
+        if values.relations:
+            current = {(item.kind, item.target_id): item for item in page.relations.all()}
+            kept = [item for item in page.relations.all() if item.kind not in values.relations]
+            page.relations = kept + [
+                current.get((kind, target.pk)) or DocumentRelation(kind=kind, target=target)
+                for kind, targets in values.relations.items()
+                for target in targets
+            ]
+
+        if existing is None:
+            page.slug = self.free_slug(slugify(values.number) or "van-ban")
+            self.section.add_child(instance=page)
+            outcome, revision = CREATED, page.save_revision(user=self.user)
+        elif self.snapshot(page) != before:
+            outcome, revision = UPDATED, page.save_revision(user=self.user)
+        elif self.publish and (not existing.live or existing.has_unpublished_changes):
+            # Imported earlier for moderation and unchanged since: publish it as it stands.
+            outcome, revision = UPDATED, existing.get_latest_revision() or page.save_revision(user=self.user)
+        else:
+            return UNCHANGED
+
+        if self.publish:
+            workflow_state = page.current_workflow_state
+            if workflow_state:
+                workflow_state.cancel(user=self.user)
+            revision.publish(user=self.user)
+        elif not page.workflow_in_progress:
+            self.agency.workflow.start(page, self.user)
+        return outcome
+
+    @staticmethod
+    def snapshot(page: LegalDocumentPage) -> tuple:
+        """Everything an import sets on a page, to tell whether a row changes it."""
+        return (
+            page.title,
+            page.number,
+            page.document_type_id,
+            page.authority_id,
+            page.signer,
+            page.issued_on,
+            page.effective_from,
+            page.expires_on,
+            page.summary,
+            sorted(item.pk for item in page.legal_fields.all()),
+            [item.document_id for item in page.files.all()],
+            sorted((item.kind, item.target_id) for item in page.relations.all()),
+        )
+
+    @staticmethod
+    def legal_field(name: str) -> LegalField:
+        """The field (lĩnh vực) called `name`, ignoring case; created if there is none."""
+        return LegalField.objects.filter(name__iexact=name).first() or LegalField.objects.create(name=name)
+
+    def store_file(self, staged: StagedFile, stored: list[str]):
+        """The Wagtail document holding `staged`: the agency's identical one if any, else a new upload."""
+        Document = get_document_model()
+        document = Document.objects.filter(
+            collection=self.agency.collection, title=staged.name, file_hash=staged.sha1
+        ).first()
+        if document is None:
+            document = Document(
+                title=staged.name,
+                collection=self.agency.collection,
+                uploaded_by_user=self.user,
+                file_size=len(staged.data),
+                file_hash=staged.sha1,
+            )
+            document.file.save(staged.name, ContentFile(staged.data), save=False)
+            stored.append(document.file.name)
+            document.save()
+        return document
+
+    def free_slug(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`… whichever no other document in the section uses."""
+        taken = set(self.section.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, suffix = base, 1
+        while slug in taken:
+            suffix += 1
+            slug = f"{base}-{suffix}"
+        return slug
