@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from vietnam.text import fold_diacritics
 
@@ -93,13 +93,34 @@ class DocumentSearch:
 
     # Scope and filters -------------------------------------------------------------------------------
 
+    @cached_property
+    def library(self):
+        """The section whose documents are searched: the Vietnamese one, also from the English pages.
+
+        Legal documents are authoritative in Vietnamese and few are translated; an English visitor
+        searches the same library, with the interface, types and authorities in English.
+        """
+        if self.section is None:
+            return None
+        default = Locale.get_default()
+        if self.section.locale_id == default.pk:
+            return self.section
+        return self.section.get_translation_or_none(default) or self.section
+
+    @property
+    def original_language(self) -> str | None:
+        """The language of the documents listed when it is not the page's own (for `lang` attributes)."""
+        if self.library is not None and self.library.pk != self.section.pk:
+            return self.library.locale.language_code
+        return None
+
     def scope(self) -> QuerySet:
-        """Live public documents of this site (on the portal: of every site) in the section's language."""
+        """Live public documents of this site (on the portal: of every site), in Vietnamese."""
         documents = LegalDocumentPage.objects.live().public()
-        if self.section is not None:
-            documents = documents.filter(locale_id=self.section.locale_id)
+        if self.library is not None:
+            documents = documents.filter(locale_id=self.library.locale_id)
             if not self.portal_wide:
-                documents = documents.descendant_of(self.section)
+                documents = documents.descendant_of(self.library)
         return documents
 
     def filter_conditions(self, skip: str | None = None) -> Q:

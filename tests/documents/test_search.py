@@ -161,3 +161,11 @@ def test_feed_and_json_share_the_search(client, portal, agency, library):
     assert first["issued_on"] == "2017-04-19" and first["validity"] == "con"
     assert first["url"] == f"http://{portal.site.hostname}/van-ban/16-2017-qd-ubnd/"
     assert {facet["name"] for facet in api["facets"]} == {"type", "authority", "field", "year", "validity"}
+
+
+def test_english_visitors_search_the_same_library_in_english(client, portal, library):
+    response = client.get("/en/legal-documents/", {"q": "quy che hoat dong"}, HTTP_HOST=portal.site.hostname)
+
+    assert response.status_code == 200
+    assert numbers(response)[0] == "16/2017/QĐ-UBND"
+    assert '<html lang="en">' in response.text and 'lang="vi">Ban hành Quy chế hoạt động' in response.text
