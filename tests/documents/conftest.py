@@ -10,8 +10,7 @@ from documents.models import Authority, DocumentFile, DocumentRelation, Document
 from tests.home.helpers import section
 
 
-@pytest.fixture
-def lists(db):
+def create_lists() -> dict:
     """A few document types, authorities and fields, as an administrator would enter them."""
     types = {
         name: DocumentType.objects.create(name=name, abbreviation=abbr)
@@ -42,6 +41,11 @@ def lists(db):
     return {"types": types, "authorities": authorities, "fields": fields}
 
 
+@pytest.fixture
+def lists(db):
+    return create_lists()
+
+
 def pdf_bytes(text: str) -> bytes:
     """A small valid PDF whose page shows `text` (ASCII), for extraction and download tests."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
@@ -69,6 +73,11 @@ def pdf_bytes(text: str) -> bytes:
 def make_document(lists):
     """make_document(agency, number, summary, type=…, authority=…, fields=[…], issued_on=…, files={name: bytes},
     relations=[(kind, target)], live=True, **fields): a document page in the agency's /van-ban/ section."""
+    return document_maker(lists)
+
+
+def document_maker(lists: dict):
+    """The function behind the `make_document` fixture, for module-scoped data too."""
 
     def make(
         agency,

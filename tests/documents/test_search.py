@@ -6,14 +6,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from documents.models import DocumentRelation, Validity
+from documents.models import Authority, DocumentRelation, DocumentType, LegalField, Validity
+from home.onboarding import create_agency_site
+from tests.documents.conftest import create_lists, document_maker
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def library(portal, agency, other_agency, make_document):
-    """The seed's decision on the portal's library, and documents of two other sites around it."""
+@pytest.fixture(scope="module")
+def shared_library(shared_db):
+    """The seed's decision on the portal's library, and documents of two other sites around it (built once)."""
+    portal = create_agency_site("Ủy ban nhân dân tỉnh Quảng Ngãi", "portal").agency
+    agency = create_agency_site("Sở Thông tin và Truyền thông", "agency").agency
+    other_agency = create_agency_site("Xã Tư Nghĩa", "local").agency
+    make_document = document_maker(create_lists())
     old = make_document(
         portal,
         "206/2004/QĐ-UB",
@@ -54,7 +60,39 @@ def library(portal, agency, other_agency, make_document):
         "Quy định về quản lý đường giao thông nông thôn",
         issued_on=date(2023, 6, 8),
     )
-    return {"old": old, "seed": seed, "plan": plan, "resolution": resolution, "road": road}
+    documents = {"old": old, "seed": seed, "plan": plan, "resolution": resolution, "road": road}
+    return {"portal": portal, "agency": agency, "other_agency": other_agency, **documents}
+
+
+@pytest.fixture
+def library(shared_library, db):
+    return shared_library
+
+
+@pytest.fixture
+def portal(library):
+    return library["portal"]
+
+
+@pytest.fixture
+def agency(library):
+    return library["agency"]
+
+
+@pytest.fixture
+def other_agency(library):
+    return library["other_agency"]
+
+
+@pytest.fixture
+def make_document(library):
+    return document_maker(
+        {
+            "types": {item.name: item for item in DocumentType.objects.all()},
+            "authorities": {item.name: item for item in Authority.objects.all()},
+            "fields": {item.name: item for item in LegalField.objects.all()},
+        }
+    )
 
 
 def search(client, agency, **params):
