@@ -10,6 +10,7 @@ from home.onboarding import Onboarding, create_agency_site
 from vietnam.text import slugify
 
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
+from .documents import seed_documents
 
 ADMIN_USERNAME = "admin"
 
@@ -48,6 +49,14 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
             editor = next(users[user.username] for user in spec.users if user.group == "editors")
             submit_draft(agency, sections["tin-tuc"], spec.draft, editor, result)
     return onboarding, result
+
+
+def seed_library(agencies: dict[str, Agency]) -> Onboarding:
+    """The legal-documents library of the three sites (keyed by agency code) and the portal's gazette."""
+    with transaction.atomic():
+        result = Onboarding(agency=agencies[""])
+        seed_documents(agencies, result)
+    return result
 
 
 def fill_contact_settings(agency: Agency, values: dict, result: Onboarding) -> None:

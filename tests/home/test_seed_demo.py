@@ -1,13 +1,17 @@
 """seed_demo: three sites with content in both languages, demo accounts, a draft waiting for the BBT; idempotent."""
 
 import html
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, WorkflowState
 
+from documents.models import DocumentFile, DocumentRelation, LegalDocumentPage
+from gazette.models import GazetteEntry, GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings
 
 
@@ -24,6 +28,10 @@ def snapshot() -> dict:
         "users": get_user_model().objects.count(),
         "contacts": OfficialContact.objects.count(),
         "workflows": WorkflowState.objects.count(),
+        "documents": LegalDocumentPage.objects.count(),
+        "files": get_document_model().objects.count(),
+        "relations": DocumentRelation.objects.count(),
+        "gazette entries": GazetteEntry.objects.count(),
     }
 
 
@@ -42,6 +50,7 @@ def test_seeding_twice_creates_nothing_new_and_serves_both_languages(client, set
     assert set(Agency.objects.values_list("code", flat=True)) == {"", "stttt", "tunghia"}
     check_accounts_and_draft()
     check_pages(client, settings.PORTAL_DOMAIN)
+    check_library(client, settings.PORTAL_DOMAIN)
 
 
 def check_accounts_and_draft():
@@ -101,3 +110,43 @@ def check_pages(client, portal: str):
     assert "Nghia Trung, Nghia Thuong and Nghia Hoa" in get(client, tunghia, "/en/introduction/about-tu-nghia-commune/")
     assert "15 working days" in get(client, tunghia, "/en/questions-and-answers/")
     assert "Tác giả:" in get(client, tunghia, "/tin-tuc/xa-tu-nghia-chinh-thuc-hoat-dong-tu-ngay-1-7-2025/")
+
+
+def result_titles(page: str) -> list[str]:
+    """The titles of a listing's results ("Quyết định 16/2017/QĐ-UBND"), in order."""
+    return re.findall(r'class="document-item__title"><a href="[^"]*">([^<]+)</a>', page)
+
+
+def check_library(client, portal: str):
+    tunghia = f"tunghia.{portal}"
+
+    # About 200 documents on the three sites, each with its PDF; the real ones among them.
+    assert 180 <= LegalDocumentPage.objects.live().count() <= 240
+    assert not LegalDocumentPage.objects.filter(files=None).exists()
+    assert DocumentFile.objects.filter(document__title="Quyết định 16-2017-QĐ-UBND.pdf").count() == 1
+    regulation = LegalDocumentPage.objects.get(number="16/2017/QĐ-UBND")
+    assert "quy che hoat dong cua cong thong tin dien tu" in regulation.attachment_text.lower()
+    assert regulation.effective_from.isoformat() == "2017-04-29" and regulation.signer == "Trần Ngọc Căng"
+    assert {"con", "mot-phan", "het"} <= set(LegalDocumentPage.objects.values_list("validity", flat=True))
+
+    search = get(client, portal, "/van-ban/?q=quy+che+hoat+dong")
+    assert result_titles(search)[0] == "Quyết định 16/2017/QĐ-UBND"
+
+    page = get(client, portal, "/van-ban/16-2017-qd-ubnd/")
+    assert "Đăng trên Công báo" in page and "số 15/2017" in page
+    assert "Thay thế:</strong>" in page and "Quyết định 206/2004/QĐ-UB</a>" in page
+    assert "Quyết định 16-2017-QĐ-UBND.pdf" in page and "Còn hiệu lực" in page
+    replaced = get(client, portal, "/van-ban/206-2004-qd-ub/")
+    assert "Hết hiệu lực toàn bộ" in replaced and "Bị thay thế bởi:</strong>" in replaced
+    resolution = get(client, portal, "/van-ban/47-nq-hdnd/")
+    assert "Căn cứ:</strong>" in resolution and "Tờ trình 137/TTr-UBND" in resolution
+    assert "Báo cáo 152/BC-UBND" in resolution and "Nguyễn Đức Tuy" in resolution
+
+    gazette = get(client, portal, "/cong-bao/")
+    assert "3 số công báo" in gazette
+    assert result_titles(gazette) == ["Công báo số 5 năm 2026", "Công báo số 68 năm 2025", "Công báo số 15 năm 2017"]
+    issue = get(client, portal, "/cong-bao/so-15-nam-2017/")
+    assert "Quyết định 16/2017/QĐ-UBND" in result_titles(issue) and "Công báo số 15 năm 2017.pdf" in issue
+    assert GazetteIssuePage.objects.live().count() == 3
+
+    assert "Kế hoạch 121/KH-UBND" in result_titles(get(client, tunghia, "/van-ban/?q=chuyen+doi+so"))

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from home.demo.content import ADMIN_PASSWORD, DEMO_PASSWORD, SITES
-from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_site
+from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_library, seed_site
 from home.management.commands.create_agency_site import write_report
 from home.onboarding import Onboarding, OnboardingError
 
@@ -15,12 +15,13 @@ GROUP_LABELS = {"editors": "Biên tập viên", "moderators": "Ban biên tập"}
 
 
 class Command(BaseCommand):
-    """Seed the portal, Sở Thông tin và Truyền thông and xã Tư Nghĩa; running it again creates nothing new."""
+    """Seed the portal, Sở Thông tin và Truyền thông and xã Tư Nghĩa, their documents and the portal's gazette;
+    running it again creates nothing new."""
 
     help = (
         "Tạo dữ liệu trình diễn: Cổng TTĐT tỉnh, trang Sở Thông tin và Truyền thông và trang xã Tư Nghĩa, nội "
-        "dung tiếng Việt và tiếng Anh, tài khoản biên tập viên và Ban biên tập. Chạy lại không tạo trùng, không "
-        "ghi đè nội dung đã sửa."
+        "dung tiếng Việt và tiếng Anh, khoảng 200 văn bản có tệp và ba số công báo, tài khoản biên tập viên và Ban "
+        "biên tập. Chạy lại không tạo trùng, không ghi đè nội dung đã sửa."
     )
 
     def handle(self, *args, **options):
@@ -46,6 +47,8 @@ class Command(BaseCommand):
             else:
                 content.existing.extend(onboarding.existing)
             write_report(self, f"{spec.name} — {onboarding.agency.site.root_url}/", content)
+        library = seed_library({agency.code: agency for _spec, agency in sites})
+        write_report(self, "Thư viện văn bản và Công báo", library)
         self.print_accounts(sites)
         self.print_addresses(sites)
         self.stdout.write(f"Xong sau {time.monotonic() - started:.1f} giây.")
