@@ -11,8 +11,9 @@ Decisions a clerk can rely on:
   typo ("UBND tinh") would otherwise silently create a second authority that splits the search's
   filters and misses the authority's site and time limits. An unknown name is an error for the row.
 - **Lĩnh vực are created when missing**: they are free classification, and a new one harms nothing.
-- **A document is identified by its authority and number** (compared as `number_key`: case, spaces
-  and diacritics ignored) inside the site's legal-documents section. Found → updated; else created.
+- **A document is identified by its authority, number and year of issue** (numbers compared as
+  `number_key`: case, spaces and diacritics ignored; individual decisions restart at 1 every January)
+  inside the site's legal-documents section. Found → updated; else created.
   The same document may also be posted on other sites: their copies are neither found nor changed.
   Re-importing the same file changes nothing: no new revision, no duplicate page or file.
 - **Blank `tep`, `thay_the` or `sua_doi` keep what the document already has** (files or relations
@@ -192,7 +193,7 @@ class DocumentImporter:
                 self.types.setdefault(_name_key(document_type.abbreviation), document_type)
         self.types.update({_name_key(item.name): item for item in DocumentType.objects.all()})
         self.authorities = {_name_key(item.name): item for item in Authority.objects.all()}
-        self.seen: dict[tuple[int, str], int] = {}  # (authority, number_key) → the row it was first seen on
+        self.seen: dict[tuple[int, str, int], int] = {}  # (authority, number_key, year) → its first row
 
     def import_rows(
         self, rows: Iterable[Mapping[str, str | None]], progress: Callable[[int], None] | None = None
@@ -262,12 +263,13 @@ class DocumentImporter:
                 if authority_name
                 else "Thiếu cơ quan ban hành."
             )
-        key = (authority.pk, number_key(number))
+        issued_on = parse_date(row.get("ngay_ban_hanh"), "ngày ban hành", required=True)
+        # Individual decisions' numbers restart every January: a number is unique within its year.
+        key = (authority.pk, number_key(number), issued_on.year)
         if key in self.seen:
             raise RowError(f"Số ký hiệu {number} của {authority.name} trùng với dòng {self.seen[key]}.")
         self.seen[key] = row_number
 
-        issued_on = parse_date(row.get("ngay_ban_hanh"), "ngày ban hành", required=True)
         effective_from = parse_date(row.get("ngay_hieu_luc"), "ngày có hiệu lực")
         expires_on = parse_date(row.get("ngay_het_hieu_luc"), "ngày hết hiệu lực")
         if effective_from and expires_on and expires_on < effective_from:
@@ -358,7 +360,11 @@ class DocumentImporter:
         """
         existing = (
             LegalDocumentPage.objects.child_of(self.section)
-            .filter(authority=values.authority, number_key=number_key(values.number))
+            .filter(
+                authority=values.authority,
+                number_key=number_key(values.number),
+                issued_on__year=values.issued_on.year,
+            )
             .first()
         )
         if existing is None:

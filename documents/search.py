@@ -13,7 +13,7 @@ from functools import cached_property
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from wagtail.models import Locale, Site
@@ -120,8 +120,16 @@ class DocumentSearch:
         if self.library is not None:
             documents = documents.filter(locale_id=self.library.locale_id)
             if not self.portal_wide:
-                documents = documents.descendant_of(self.library)
-        return documents
+                return documents.descendant_of(self.library)
+        # The same document posted on several sites appears once on the portal: its first posting.
+        earlier_copy = LegalDocumentPage.objects.live().filter(
+            authority=OuterRef("authority"),
+            number_key=OuterRef("number_key"),
+            issued_on=OuterRef("issued_on"),
+            locale=OuterRef("locale"),
+            pk__lt=OuterRef("pk"),
+        )
+        return documents.exclude(Exists(earlier_copy))
 
     def filter_conditions(self, skip: str | None = None) -> Q:
         """The chosen filters as one condition; `skip` leaves one out (for that facet's own counts)."""

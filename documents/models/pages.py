@@ -70,15 +70,16 @@ class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
 
 
 class LegalDocumentForm(WagtailAdminPageForm):
-    """The page editor's form: a library holds one document per authority and number."""
+    """The page editor's form: a library holds one document per authority, number and year."""
 
     def clean(self):
         cleaned_data = super().clean()
-        number, authority = cleaned_data.get("number"), cleaned_data.get("authority")
-        if number and authority and self.parent_page is not None:
+        number, authority, issued_on = (cleaned_data.get(name) for name in ("number", "authority", "issued_on"))
+        if number and authority and issued_on and self.parent_page is not None:
+            # Individual decisions' numbers restart every January: a number is unique within its year.
             clash = (
                 LegalDocumentPage.objects.child_of(self.parent_page)
-                .filter(number_key=number_key(number), authority=authority)
+                .filter(number_key=number_key(number), authority=authority, issued_on__year=issued_on.year)
                 .exclude(pk=self.instance.pk)
             )
             if clash.exists():
@@ -148,7 +149,10 @@ class LegalDocumentPage(Page):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
-        indexes = [models.Index(fields=["validity", "issued_on"], name="legaldoc_validity_issued")]
+        indexes = [
+            models.Index(fields=["validity", "issued_on"], name="legaldoc_validity_issued"),
+            models.Index(fields=["authority", "number_key", "issued_on"], name="legaldoc_identity"),
+        ]
 
     def clean(self):
         super().clean()

@@ -87,7 +87,7 @@ def test_the_editor_refuses_a_second_document_with_the_same_authority_and_number
         "summary": "Trùng",
         "document_type": first.document_type_id,
         "authority": first.authority_id,
-        "issued_on": "2026-01-02",
+        "issued_on": "2025-03-02",
         "body": rich_text("<p>Toàn văn</p>"),
         "files-TOTAL_FORMS": "0",
         "files-INITIAL_FORMS": "0",

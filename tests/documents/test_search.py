@@ -207,3 +207,15 @@ def test_english_visitors_search_the_same_library_in_english(client, portal, lib
     assert response.status_code == 200
     assert numbers(response)[0] == "16/2017/QĐ-UBND"
     assert '<html lang="en">' in response.text and 'lang="vi">Ban hành Quy chế hoạt động' in response.text
+
+
+def test_a_document_posted_on_two_sites_appears_once_on_the_portal(client, portal, agency, library, make_document):
+    make_document(
+        agency,
+        "16/2017/QĐ-UBND",
+        "Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh Quảng Ngãi",
+        issued_on=date(2017, 4, 19),
+    )
+
+    assert numbers(search(client, portal, q="16/2017")).count("16/2017/QĐ-UBND") == 1
+    assert numbers(search(client, agency, q="16/2017")) == ["16/2017/QĐ-UBND"]
