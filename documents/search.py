@@ -13,7 +13,7 @@ from functools import cached_property
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from wagtail.models import Locale, Site
@@ -60,7 +60,18 @@ def text_match(words: list[str], any_word: bool = False) -> tuple[Q, object]:
         query = SearchQuery((" | " if any_word else " & ").join(words), search_type="raw", config="simple")
         return Q(search_vector=query), SearchRank(F("search_vector"), query)
     conditions = [Q(search_text__contains=word) for word in words]
-    return Q(*conditions, _connector=Q.OR if any_word else Q.AND), Value(0.0)
+    return Q(*conditions, _connector=Q.OR if any_word else Q.AND), word_score(words)
+
+
+def word_score(words: list[str]):
+    """A relevance score without full-text search: whole words found, plus pairs of them found side by side."""
+    phrases = [f" {word} " for word in words[:12]] + [f" {a} {b} " for a, b in zip(words, words[1:12], strict=False)]
+    score = Value(0.0, output_field=FloatField())
+    for phrase in phrases:
+        score = score + Case(
+            When(search_text__contains=phrase, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+        )
+    return score
 
 
 @dataclass
@@ -203,8 +214,10 @@ class DocumentSearch:
         fragments = number_fragments(self.query)
         number_rank = Value(0, output_field=IntegerField())
         if fragments:
+            # The whole number, then a number that starts with the fragment ("16" → "16/2017/…"), then any part.
             number_rank = Case(
-                *[When(number_key=fragment, then=Value(2)) for fragment in fragments],
+                *[When(number_key=fragment, then=Value(3)) for fragment in fragments],
+                *[When(number_key__startswith=f"{fragment}/", then=Value(2)) for fragment in fragments],
                 *[When(number_key__contains=fragment, then=Value(1)) for fragment in fragments],
                 default=Value(0),
                 output_field=IntegerField(),

@@ -1,5 +1,6 @@
 """The legal-documents section of each site and its documents (R5, Điều 8.2.e)."""
 
+import re
 from datetime import date
 
 from django import forms
@@ -196,7 +197,9 @@ class LegalDocumentPage(Page):
             strip_tags(self.body or ""),
             self.attachment_text,
         ]
-        return fold_diacritics(" ".join(part for part in parts if part)).lower()
+        # Words only, one space apart and around, so that " word " finds whole words on any database.
+        words = re.findall(r"[a-z0-9]+", fold_diacritics(" ".join(part for part in parts if part)).lower())
+        return f" {' '.join(words)} "
 
     def compute_validity(self, today: date | None = None) -> str:
         """Validity from the override, the live documents that end or amend this one, and its dates."""
