@@ -1525,7 +1525,7 @@ def ascii_text(text: str) -> str:
 
 
 def pdf_bytes(lines: list[str]) -> bytes:
-    """A one-page A4 PDF showing `lines` (ASCII) in Helvetica, like tests/documents/conftest.py's pdf_bytes."""
+    """A one-page A4 PDF showing `lines` (ASCII) in Helvetica: the demo's files, and the tests'."""
 
     def escape(line: str) -> str:
         return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
