@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check messages clean
+.PHONY: help demo serve install test lint check bench messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ check: install ## Django's system checks and missing migrations, with the test s
 
 test: lint check ## Lint, checks and the whole test suite (PostgreSQL at DATABASE_URL, default 127.0.0.1:5432)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db
+
+bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL), time searches and import
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench
 
 messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete

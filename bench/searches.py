@@ -1,0 +1,346 @@
+"""Timing 20 representative document searches through the real pages, and counting their SQL queries.
+
+Each search is a GET of /van-ban/ with the Host of the portal (every site's documents) or of one
+commune (its own), through django.test.Client: URL routing, middleware, Wagtail's page serving,
+DocumentSearch and the template, as a visitor gets them (minus the network and the WSGI server).
+
+The current code and the changes proposed in bench/experiments.py (monkeypatched, cumulatively) are
+measured side by side: each variant is requested once to warm up (its SQL is captured then), then
+the variants take turns for `runs` rounds, so a busy machine slows them all alike.
+"""
+
+import math
+import os
+import statistics
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+import documents.search
+from documents.importing import legal_documents_section
+from documents.search import DocumentSearch
+from home.models import Agency
+
+from .experiments import CHANGES, proposed_search
+
+BUDGET_MS = 150.0
+AGENCY_CODE = "tunghia"  # the commune whose own library is searched (Xã Tư Nghĩa)
+PATH = "/van-ban/"
+CURRENT = "current"
+# The current code, then the proposed changes added one by one.
+VARIANTS = [(CURRENT, ()), ("+1", (1,)), ("+1+2", (1, 2)), ("+1+2+3", (1, 2, 3)), ("+1+2+3+4", (1, 2, 3, 4))]
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search as a visitor types it: its query-string parameters, on the portal or on the agency."""
+
+    params: dict
+    on_agency: bool = False
+
+    @property
+    def label(self) -> str:
+        shown = [f'"{self.params["q"]}"'] if self.params.get("q") else ["(listing)"]
+        shown += [f"{name}={value}" for name, value in self.params.items() if name != "q"]
+        return " ".join(shown)
+
+    @property
+    def site(self) -> str:
+        return "agency" if self.on_agency else "portal"
+
+
+SEARCHES = [
+    # Words, with and without diacritics.
+    Search({"q": "quy che hoat dong"}),
+    Search({"q": "Quy chế hoạt động"}),
+    Search({"q": "quyet dinh 16 quy che cong thong tin"}),
+    Search({"q": "ke hoach phat trien kinh te"}),
+    Search({"q": "duong giao thong"}),
+    # Numbers and parts of numbers.
+    Search({"q": "16/2017"}),
+    Search({"q": "16/2017/QĐ-UBND"}),
+    Search({"q": "qd-ubnd"}),
+    # The listing (no query) and its fifth page.
+    Search({}),
+    Search({"page": "5"}),
+    # Words with filters, sorts and pages.
+    Search({"q": "chuyen doi so", "loai": "ke-hoach"}),
+    Search({"q": "dat dai", "nam": "2024", "hieu-luc": "con"}),
+    Search({"q": "phong chong thien tai", "linh-vuc": "nong-nghiep-va-moi-truong", "sap-xep": "moi-nhat"}),
+    Search({"q": "nghi quyet", "co-quan": "hdnd-tinh-quang-ngai", "nam": "2025"}),
+    Search({"q": "tang cuong cong tac", "page": "5"}),
+    # No document has every word: the search loosens to any word.
+    Search({"q": "cong thong tin dien tu ly son mang den"}),
+    # One commune's own library.
+    Search({}, on_agency=True),
+    Search({"q": "Kế hoạch phát triển kinh tế"}, on_agency=True),
+    Search({"q": "xay dung nong thon moi", "nam": "2023", "sap-xep": "moi-nhat"}, on_agency=True),
+    Search({"q": "12/QĐ-UBND"}, on_agency=True),
+]
+
+
+@dataclass
+class Outcome:
+    """What a search returns, to compare the variants: the total, the first page, the facet counts."""
+
+    total: int
+    loosened: bool
+    page: list[str]
+    facets: list[tuple]
+
+    def differences(self, other: "Outcome") -> str:
+        if self == other:
+            return "same"
+        parts = []
+        if self.total != other.total:
+            parts.append(f"{self.total:,} results instead of {other.total:,}")
+        elif self.page != other.page:
+            parts.append("page order")
+        if self.facets != other.facets:
+            parts.append("facet counts")
+        return "differs: " + ", ".join(parts)
+
+
+@dataclass
+class Measurement:
+    """The timings (ms), warm-up SQL queries and outcome of one search under one variant."""
+
+    search: Search
+    timings: list[float]
+    queries: list[dict]
+    outcome: Outcome
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.timings)
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.timings, 95)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """The nearest-rank percentile (with 10 runs, p95 is the slowest run)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+class Sites:
+    """The two hosts searched and the section each one's /van-ban/ is."""
+
+    def __init__(self, agencies: list[Agency]):
+        portal = next(agency for agency in agencies if agency.kind == Agency.Kind.PORTAL)
+        commune = next(agency for agency in agencies if agency.code == AGENCY_CODE)
+        self.agencies = {False: portal, True: commune}
+        self.sections = {flag: legal_documents_section(agency) for flag, agency in self.agencies.items()}
+
+    def host(self, on_agency: bool) -> dict:
+        site = self.agencies[on_agency].site
+        return {"HTTP_HOST": site.hostname, "SERVER_PORT": str(site.port)}
+
+
+def fetch(client: Client, sites: Sites, search: Search):
+    response = client.get(PATH, search.params, **sites.host(search.on_agency))
+    if response.status_code != 200:
+        raise RuntimeError(f"{search.label}: HTTP {response.status_code}")
+    return response
+
+
+def outcome(sites: Sites, search: Search) -> Outcome:
+    """What the page's own query function returns for `search` (under whatever variant is applied)."""
+    request = RequestFactory().get(PATH, search.params, **sites.host(search.on_agency))
+    found = DocumentSearch.from_request(request, section=sites.sections[search.on_agency])
+    facets = [
+        (facet["name"], tuple((option["value"], option["count"]) for option in facet["options"]))
+        for facet in found.facets
+    ]
+    page = [document.number for document in found.results]
+    return Outcome(found.results.paginator.count, found.loosened, page, facets)
+
+
+def measure(client: Client, sites: Sites, search: Search, runs: int, variants=VARIANTS) -> dict[str, Measurement]:
+    """Warm each variant up once (capturing its SQL), then time `runs` rounds of every variant in turn."""
+    results = {}
+    for label, changes in variants:
+        with proposed_search(changes):
+            with CaptureQueriesContext(connection) as captured:
+                fetch(client, sites, search)
+            # Read now: every request clears the connection's query log.
+            queries = list(captured.captured_queries)
+            results[label] = Measurement(search, [], queries, outcome(sites, search))
+    for _round in range(runs):
+        for label, changes in variants:
+            with proposed_search(changes):
+                started = time.perf_counter()
+                fetch(client, sites, search)
+                results[label].timings.append((time.perf_counter() - started) * 1000)
+    return results
+
+
+def overall(measurements: list[Measurement]) -> tuple[float, float]:
+    every_run = [timing for item in measurements for timing in item.timings]
+    return percentile(every_run, 50), percentile(every_run, 95)
+
+
+def verdict(measurements: list[Measurement]) -> tuple[bool, str]:
+    p50, p95 = overall(measurements)
+    runs = sum(len(item.timings) for item in measurements)
+    passed = p50 < BUDGET_MS and p95 < BUDGET_MS
+    slow = [f"#{number}" for number, item in enumerate(measurements, start=1) if item.p95 >= BUDGET_MS]
+    text = (
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms over {runs} runs — {'PASS' if passed else 'FAIL'} (< {BUDGET_MS:.0f} ms)"
+    )
+    if slow:
+        text += f"; over budget at p95: {' '.join(slow)}"
+    return passed, text
+
+
+def print_current(measurements: list[Measurement]) -> bool:
+    print(f"{'#':>2}  {'search':<58} {'site':<6} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'results':>8}  first result")
+    for number, item in enumerate(measurements, start=1):
+        results = f"{item.outcome.total:,}" + ("*" if item.outcome.loosened else "")
+        first = item.outcome.page[0] if item.outcome.page else "—"
+        print(
+            f"{number:>2}  {item.search.label[:58]:<58} {item.search.site:<6} {item.p50:7.1f} {item.p95:7.1f} "
+            f"{len(item.queries):>4} {results:>8}  {first}"
+        )
+    print("    * no document has every word: the search loosened to documents with any of them.")
+    passed, text = verdict(measurements)
+    print(f"Overall, current code: {text}")
+    return passed
+
+
+def print_proposed(table: list[dict[str, Measurement]]) -> None:
+    labels = [label for label, _changes in VARIANTS]
+    last = labels[-1]
+    header = " ".join(f"{label + ' p95':>13}" for label in labels[:-1])
+    print(f"{'#':>2}  {'search':<40} {header} {last + ' p50':>13} {last + ' p95':>13} {'SQL':>4}  vs current")
+    for number, row in enumerate(table, start=1):
+        cells = " ".join(f"{row[label].p95:13.1f}" for label in labels[:-1])
+        final = row[last]
+        print(
+            f"{number:>2}  {final.search.label[:40]:<40} {cells} {final.p50:13.1f} {final.p95:13.1f} "
+            f"{len(final.queries):>4}  {final.outcome.differences(row[CURRENT].outcome)}"
+        )
+    for label, changes in VARIANTS:
+        _passed, text = verdict([row[label] for row in table])
+        described = "; ".join(f"{number}. {CHANGES[number]}" for number in changes) or "documents/search.py as it is"
+        print(f"  {label:<9} {text}\n            ({described})")
+
+
+# Query count against result count ---------------------------------------------------------------------
+
+
+@contextmanager
+def page_size(size: int):
+    """Temporarily change the results page size of documents.search (read when a search is paginated)."""
+    saved = documents.search.PAGE_SIZE
+    documents.search.PAGE_SIZE = size
+    try:
+        yield
+    finally:
+        documents.search.PAGE_SIZE = saved
+
+
+QUERY_COUNT_CASES = [
+    (5, Search({"q": "qd-ubnd"})),
+    (20, Search({"q": "qd-ubnd"})),
+    (100, Search({"q": "qd-ubnd"})),
+    (20, Search({"q": "16/2017/QĐ-UBND quy che"})),
+    (20, Search({"q": "khongcovanbannaonhuthe"})),
+    (100, Search({})),
+    (100, Search({}, on_agency=True)),
+]
+
+
+def print_query_counts(sites: Sites) -> None:
+    """Show that a results page's SQL count does not depend on how many results it shows or finds."""
+    client = Client()
+    print(
+        f"{'search':<30} {'site':<6} {'page size':>9} {'on page':>8} {'found':>8} {'SQL now':>8} {'SQL +1+2+3+4':>13}"
+    )
+    for size, search in QUERY_COUNT_CASES:
+        counts = []
+        with page_size(size):
+            for changes in [(), tuple(CHANGES)]:
+                with proposed_search(changes):
+                    fetch(client, sites, search)  # warm the caches the first request of a kind fills
+                    with CaptureQueriesContext(connection) as captured:
+                        fetch(client, sites, search)
+                    counts.append(len(captured.captured_queries))
+            found = outcome(sites, search).total
+        print(
+            f"{search.label[:30]:<30} {search.site:<6} {size:>9} {min(size, found):>8,} {found:>8,} "
+            f"{counts[0]:>8} {counts[1]:>13}"
+        )
+
+
+# Diagnosis ----------------------------------------------------------------------------------------------
+
+
+def print_slowest_sql(measurements: list[Measurement], searches: int = 3, explain: bool = True) -> None:
+    """For the slowest searches: their slowest SQL statements, and EXPLAIN ANALYZE of the slowest one."""
+    worst = sorted(measurements, key=lambda item: item.p95, reverse=True)[:searches]
+    for item in worst:
+        statements = sorted(item.queries, key=lambda query: float(query["time"]), reverse=True)
+        total = sum(float(query["time"]) for query in item.queries) * 1000
+        print(
+            f"\n{item.search.label} ({item.search.site}): p95 {item.p95:.1f} ms; in the warm-up run "
+            f"{len(item.queries)} queries took {total:.0f} ms, the slowest:"
+        )
+        for query in statements[:4]:
+            print(f"  {float(query['time']) * 1000:6.0f} ms  {shorten(query['sql'])}")
+        if explain and statements:
+            print("  EXPLAIN (ANALYZE, BUFFERS) of the slowest:")
+            for line in explain_analyze(statements[0]["sql"])[:24]:
+                print(f"    {line}")
+
+
+def shorten(sql: str, width: int = 160) -> str:
+    sql = " ".join(sql.split())
+    return sql if len(sql) <= width else sql[: width - 1] + "…"
+
+
+def explain_analyze(sql: str) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def load() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def run(agencies: list[Agency], runs: int) -> bool:
+    """Measure, print the tables, the query counts and the slowest SQL; returns whether the current code passed."""
+    sites = Sites(agencies)
+    print(f"\n== Search: {len(SEARCHES)} searches of {PATH}, 1 warm-up + {runs} timed runs each ==")
+    print(
+        f"Portal: {sites.agencies[False].site.hostname} (every site's documents); agency: "
+        f"{sites.agencies[True].site.hostname} ({sites.sections[True].numchild:,} documents). "
+        f"Load average before: {load()}."
+    )
+    client = Client()
+    for on_agency in (False, True):  # the first request of a process fills Wagtail's and Django's caches
+        fetch(client, sites, Search({}, on_agency=on_agency))
+    table = [measure(client, sites, search, runs) for search in SEARCHES]
+    print(f"Load average after: {load()} (other jobs share these {os.cpu_count()} CPUs).\n")
+    current = [row[CURRENT] for row in table]
+    passed = print_current(current)
+
+    print("\n== SQL queries of one results page, as the results grow ==")
+    print_query_counts(sites)
+
+    print("\n== Why: the slowest searches of the current code ==")
+    print_slowest_sql(current)
+
+    print("\n== PROPOSED changes to documents/search.py (monkeypatched by bench/experiments.py, not applied) ==")
+    print("p95 in ms as each change is added; measured in the same rounds as the current code.")
+    print_proposed(table)
+    print("\nWhat remains slow with every change:")
+    print_slowest_sql([row[VARIANTS[-1][0]] for row in table], searches=2, explain=False)
+    return passed
