@@ -184,13 +184,21 @@ class DocumentSearch:
         """
         if not self.words:
             return Q(), Value(0.0)
-        fragments = number_fragments(self.query)
-        by_number = Q(*[Q(number_key__contains=fragment) for fragment in fragments], _connector=Q.OR)
+        # The parts of a number ("16", "2017", "qd", "ubnd") are words of search_text, so the text index
+        # narrows the candidates first; the LIKE on number_key then runs only on those rows.
+        by_number = Q(
+            *[
+                text_match(query_words(fragment))[0] & Q(number_key__contains=fragment)
+                for fragment in number_fragments(self.query)
+                if query_words(fragment)
+            ],
+            _connector=Q.OR,
+        )
         condition, rank = text_match(self.words)
         if len(self.words) > 1 and not self.scope().filter(condition | by_number).exists():
             self.loosened = True
             condition, rank = text_match(self.words, any_word=True)
-        return (condition | by_number) if fragments else condition, rank
+        return (condition | by_number) if by_number else condition, rank
 
     @property
     def matched(self) -> QuerySet:
