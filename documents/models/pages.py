@@ -224,6 +224,7 @@ class LegalDocumentPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files.select_related("document")
+        context["legal_fields"] = list(self.legal_fields.all())
         context["outgoing"], context["incoming"] = document_relations(self)
         return context
 

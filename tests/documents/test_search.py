@@ -186,6 +186,7 @@ def test_document_page_shows_relations_both_ways(client, portal, library):
     assert "Thay thế" in seed.text and "206/2004/QĐ-UB" in seed.text
     assert "Bị thay thế bởi" in old.text and "16/2017/QĐ-UBND" in old.text
     assert "Hết hiệu lực toàn bộ" in old.text and "19/04/2017" in seed.text
+    assert "Công nghệ thông tin" in seed.text  # its field (lĩnh vực)
 
 
 def test_feed_and_json_share_the_search(client, portal, agency, library):
