@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Seeded {report.documents_written:,} documents in {report.sections_seeded} sections "
             f"({report.sections_skipped} already there): sites and lists {report.sites_seconds:.1f} s, "
-            f"documents {report.documents_seconds:.1f} s, VACUUM ANALYZE {report.analyze_seconds:.1f} s; "
+            f"documents {report.documents_seconds:.1f} s, VACUUM FULL {report.analyze_seconds:.1f} s; "
             f"total {report.seconds:.1f} s ({report.documents_written / report.documents_seconds:,.0f} documents/s)."
         )
     else:

@@ -4,9 +4,7 @@ Each search is a GET of /van-ban/ with the Host of the portal (every site's docu
 commune (its own), through django.test.Client: URL routing, middleware, Wagtail's page serving,
 DocumentSearch and the template, as a visitor gets them (minus the network and the WSGI server).
 
-The current code and the changes proposed in bench/experiments.py (monkeypatched, cumulatively) are
-measured side by side: each variant is requested once to warm up (its SQL is captured then), then
-the variants take turns for `runs` rounds, so a busy machine slows them all alike.
+Each search is requested once to warm up (its SQL is captured then), then timed `runs` times.
 """
 
 import math
@@ -25,14 +23,9 @@ from documents.importing import legal_documents_section
 from documents.search import DocumentSearch
 from home.models import Agency
 
-from .experiments import CHANGES, proposed_search
-
 BUDGET_MS = 150.0
 AGENCY_CODE = "tunghia"  # the commune whose own library is searched (Xã Tư Nghĩa)
 PATH = "/van-ban/"
-CURRENT = "current"
-# The current code, then the proposed changes added one by one.
-VARIANTS = [(CURRENT, ()), ("+1", (1,)), ("+1+2", (1, 2)), ("+1+2+3", (1, 2, 3)), ("+1+2+3+4", (1, 2, 3, 4))]
 
 
 @dataclass(frozen=True)
@@ -85,29 +78,17 @@ SEARCHES = [
 
 @dataclass
 class Outcome:
-    """What a search returns, to compare the variants: the total, the first page, the facet counts."""
+    """What a search returns: the total, the first page, the facet counts."""
 
     total: int
     loosened: bool
     page: list[str]
     facets: list[tuple]
 
-    def differences(self, other: "Outcome") -> str:
-        if self == other:
-            return "same"
-        parts = []
-        if self.total != other.total:
-            parts.append(f"{self.total:,} results instead of {other.total:,}")
-        elif self.page != other.page:
-            parts.append("page order")
-        if self.facets != other.facets:
-            parts.append("facet counts")
-        return "differs: " + ", ".join(parts)
-
 
 @dataclass
 class Measurement:
-    """The timings (ms), warm-up SQL queries and outcome of one search under one variant."""
+    """The timings (ms), warm-up SQL queries and outcome of one search."""
 
     search: Search
     timings: list[float]
@@ -151,7 +132,7 @@ def fetch(client: Client, sites: Sites, search: Search):
 
 
 def outcome(sites: Sites, search: Search) -> Outcome:
-    """What the page's own query function returns for `search` (under whatever variant is applied)."""
+    """What the page's own query function returns for `search`."""
     request = RequestFactory().get(PATH, search.params, **sites.host(search.on_agency))
     found = DocumentSearch.from_request(request, section=sites.sections[search.on_agency])
     facets = [
@@ -159,26 +140,20 @@ def outcome(sites: Sites, search: Search) -> Outcome:
         for facet in found.facets
     ]
     page = [document.number for document in found.results]
-    return Outcome(found.results.paginator.count, found.loosened, page, facets)
+    return Outcome(found.total, found.loosened, page, facets)
 
 
-def measure(client: Client, sites: Sites, search: Search, runs: int, variants=VARIANTS) -> dict[str, Measurement]:
-    """Warm each variant up once (capturing its SQL), then time `runs` rounds of every variant in turn."""
-    results = {}
-    for label, changes in variants:
-        with proposed_search(changes):
-            with CaptureQueriesContext(connection) as captured:
-                fetch(client, sites, search)
-            # Read now: every request clears the connection's query log.
-            queries = list(captured.captured_queries)
-            results[label] = Measurement(search, [], queries, outcome(sites, search))
-    for _round in range(runs):
-        for label, changes in variants:
-            with proposed_search(changes):
-                started = time.perf_counter()
-                fetch(client, sites, search)
-                results[label].timings.append((time.perf_counter() - started) * 1000)
-    return results
+def measure(client: Client, sites: Sites, search: Search, runs: int) -> Measurement:
+    """Request `search` once to warm up (capturing its SQL), then time `runs` requests."""
+    with CaptureQueriesContext(connection) as captured:
+        fetch(client, sites, search)
+    # Read now: every request clears the connection's query log.
+    measurement = Measurement(search, [], list(captured.captured_queries), outcome(sites, search))
+    for _run in range(runs):
+        started = time.perf_counter()
+        fetch(client, sites, search)
+        measurement.timings.append((time.perf_counter() - started) * 1000)
+    return measurement
 
 
 def overall(measurements: list[Measurement]) -> tuple[float, float]:
@@ -199,7 +174,7 @@ def verdict(measurements: list[Measurement]) -> tuple[bool, str]:
     return passed, text
 
 
-def print_current(measurements: list[Measurement]) -> bool:
+def print_measurements(measurements: list[Measurement]) -> bool:
     print(f"{'#':>2}  {'search':<58} {'site':<6} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'results':>8}  first result")
     for number, item in enumerate(measurements, start=1):
         results = f"{item.outcome.total:,}" + ("*" if item.outcome.loosened else "")
@@ -208,28 +183,10 @@ def print_current(measurements: list[Measurement]) -> bool:
             f"{number:>2}  {item.search.label[:58]:<58} {item.search.site:<6} {item.p50:7.1f} {item.p95:7.1f} "
             f"{len(item.queries):>4} {results:>8}  {first}"
         )
-    print("    * no document has every word: the search loosened to documents with any of them.")
+    print("    * no document has every word: the search loosened (see DocumentSearch.match).")
     passed, text = verdict(measurements)
-    print(f"Overall, current code: {text}")
+    print(f"Overall: {text}")
     return passed
-
-
-def print_proposed(table: list[dict[str, Measurement]]) -> None:
-    labels = [label for label, _changes in VARIANTS]
-    last = labels[-1]
-    header = " ".join(f"{label + ' p95':>13}" for label in labels[:-1])
-    print(f"{'#':>2}  {'search':<40} {header} {last + ' p50':>13} {last + ' p95':>13} {'SQL':>4}  vs current")
-    for number, row in enumerate(table, start=1):
-        cells = " ".join(f"{row[label].p95:13.1f}" for label in labels[:-1])
-        final = row[last]
-        print(
-            f"{number:>2}  {final.search.label[:40]:<40} {cells} {final.p50:13.1f} {final.p95:13.1f} "
-            f"{len(final.queries):>4}  {final.outcome.differences(row[CURRENT].outcome)}"
-        )
-    for label, changes in VARIANTS:
-        _passed, text = verdict([row[label] for row in table])
-        described = "; ".join(f"{number}. {CHANGES[number]}" for number in changes) or "documents/search.py as it is"
-        print(f"  {label:<9} {text}\n            ({described})")
 
 
 # Query count against result count ---------------------------------------------------------------------
@@ -260,22 +217,16 @@ QUERY_COUNT_CASES = [
 def print_query_counts(sites: Sites) -> None:
     """Show that a results page's SQL count does not depend on how many results it shows or finds."""
     client = Client()
-    print(
-        f"{'search':<30} {'site':<6} {'page size':>9} {'on page':>8} {'found':>8} {'SQL now':>8} {'SQL +1+2+3+4':>13}"
-    )
+    print(f"{'search':<30} {'site':<6} {'page size':>9} {'on page':>8} {'found':>8} {'SQL':>5}")
     for size, search in QUERY_COUNT_CASES:
-        counts = []
         with page_size(size):
-            for changes in [(), tuple(CHANGES)]:
-                with proposed_search(changes):
-                    fetch(client, sites, search)  # warm the caches the first request of a kind fills
-                    with CaptureQueriesContext(connection) as captured:
-                        fetch(client, sites, search)
-                    counts.append(len(captured.captured_queries))
+            fetch(client, sites, search)  # warm the caches the first request of a kind fills
+            with CaptureQueriesContext(connection) as captured:
+                fetch(client, sites, search)
             found = outcome(sites, search).total
         print(
             f"{search.label[:30]:<30} {search.site:<6} {size:>9} {min(size, found):>8,} {found:>8,} "
-            f"{counts[0]:>8} {counts[1]:>13}"
+            f"{len(captured.captured_queries):>5}"
         )
 
 
@@ -316,7 +267,7 @@ def load() -> str:
 
 
 def run(agencies: list[Agency], runs: int) -> bool:
-    """Measure, print the tables, the query counts and the slowest SQL; returns whether the current code passed."""
+    """Measure, print the table, the query counts and the slowest SQL; returns whether the budget was met."""
     sites = Sites(agencies)
     print(f"\n== Search: {len(SEARCHES)} searches of {PATH}, 1 warm-up + {runs} timed runs each ==")
     print(
@@ -327,20 +278,13 @@ def run(agencies: list[Agency], runs: int) -> bool:
     client = Client()
     for on_agency in (False, True):  # the first request of a process fills Wagtail's and Django's caches
         fetch(client, sites, Search({}, on_agency=on_agency))
-    table = [measure(client, sites, search, runs) for search in SEARCHES]
+    measurements = [measure(client, sites, search, runs) for search in SEARCHES]
     print(f"Load average after: {load()} (other jobs share these {os.cpu_count()} CPUs).\n")
-    current = [row[CURRENT] for row in table]
-    passed = print_current(current)
+    passed = print_measurements(measurements)
 
     print("\n== SQL queries of one results page, as the results grow ==")
     print_query_counts(sites)
 
-    print("\n== Why: the slowest searches of the current code ==")
-    print_slowest_sql(current)
-
-    print("\n== PROPOSED changes to documents/search.py (monkeypatched by bench/experiments.py, not applied) ==")
-    print("p95 in ms as each change is added; measured in the same rounds as the current code.")
-    print_proposed(table)
-    print("\nWhat remains slow with every change:")
-    print_slowest_sql([row[VARIANTS[-1][0]] for row in table], searches=2, explain=False)
+    print("\n== Why: the slowest searches ==")
+    print_slowest_sql(measurements)
     return passed

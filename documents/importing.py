@@ -37,6 +37,7 @@ import io
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -45,8 +46,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.template.defaultfilters import filesizeformat
+from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
+from modelsearch.tasks import insert_or_update_object_task as search_index_task
 from wagtail.documents import get_document_model
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from documents.forms import content_matches_extension
 from documents.models import (
@@ -165,6 +171,21 @@ def parse_date(value: str, label: str, required: bool = False) -> date | None:
     raise RowError(f"{label.capitalize()} “{value}” không hợp lệ; cần ghi theo dạng ngày/tháng/năm, ví dụ 19/04/2017.")
 
 
+@contextmanager
+def indexes_updated_once():
+    """Wagtail updates its search and reference indexes on every save of a page: three times for each
+    imported row (created, revision, published). Inside this block they are not updated for documents;
+    DocumentImporter.save() updates both once per document. (For the importing process only: meant for
+    the management command, not for a threaded web server.)"""
+    connected = post_save.disconnect(search_signal_handler, sender=LegalDocumentPage)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        if connected:
+            post_save.connect(search_signal_handler, sender=LegalDocumentPage)
+
+
 def legal_documents_section(agency) -> LegalDocumentIndexPage:
     """The agency's Vietnamese legal-documents section (/van-ban/). Raises LegalDocumentIndexPage.DoesNotExist."""
     return LegalDocumentIndexPage.objects.child_of(agency.site.root_page).get(slug="van-ban")
@@ -201,6 +222,12 @@ class DocumentImporter:
         """Import every row, each on its own; call `progress(rows_done)` after each. Returns the report."""
         report = ImportReport()
         started = time.monotonic()
+        with indexes_updated_once():
+            self._import_rows(rows, report, progress)
+        report.seconds = time.monotonic() - started
+        return report
+
+    def _import_rows(self, rows, report: ImportReport, progress) -> None:
         for index, row in enumerate(rows):
             row_number = index + FIRST_ROW_NUMBER
             try:
@@ -216,8 +243,6 @@ class DocumentImporter:
                     setattr(report, outcome, getattr(report, outcome) + 1)
             if progress:
                 progress(index + 1)
-        report.seconds = time.monotonic() - started
-        return report
 
     def import_row(self, row: Mapping[str, str | None], row_number: int) -> str | None:
         """Import one row atomically; returns CREATED, UPDATED, UNCHANGED, or None for a blank row.
@@ -415,6 +440,8 @@ class DocumentImporter:
             revision.publish(user=self.user)
         elif not page.workflow_in_progress:
             self.agency.workflow.start(page, self.user)
+        search_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+        ReferenceIndex.create_or_update_for_object(page)
         return outcome
 
     @staticmethod

@@ -6,14 +6,19 @@ a GIN-indexed tsvector; elsewhere (the SQLite demo) every word must occur in the
 one ("16/2017", "16/2017/QĐ-UBND", "qd-ubnd") ranks the documents whose number contains it first.
 """
 
+import math
 import re
+import time
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from wagtail.models import Locale, Site
@@ -33,9 +38,27 @@ from .models.pages import number_key
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
+# At most this many combinations of the words when a search is loosened (see `loosenings`).
+MAX_WORD_GROUPS = 40
+MAX_LOOSENED_IDS = 1000
 SORTS = {"lien-quan": "relevance", "moi-nhat": "newest", "cu-nhat": "oldest"}
 # The query-string names, shared by the form, the links and the API (Vietnamese, like the slugs).
 PARAMS = {"type": "loai", "authority": "co-quan", "field": "linh-vuc", "year": "nam", "validity": "hieu-luc"}
+# Each filter's condition on a document, given the chosen value as stored (a list item's id, a year).
+LOOKUPS = {
+    "type": "document_type_id",
+    "authority": "authority_id",
+    "field": "legal_fields",
+    "year": "issued_on__year",
+    "validity": "validity",
+}
+# The filters that are columns of the document, counted together by one grouped query (`groups`).
+COLUMN_FACETS = {"type": "document_type_id", "authority": "authority_id", "year": "year", "validity": "validity"}
+# Columns the results list does not show.
+WIDE_COLUMNS = ["body", "search_text", "attachment_text", "search_vector"]
+# The unfiltered listing's counts are cached until a document is published, unpublished or deleted.
+LISTING_VERSION_KEY = "documents:listing-version"
+LISTING_TTL = 15 * 60
 
 
 def query_words(query: str) -> list[str]:
@@ -54,13 +77,27 @@ def number_fragments(query: str) -> list[str]:
     return [fragment for fragment in dict.fromkeys(fragments) if len(fragment) >= 2]
 
 
-def text_match(words: list[str], any_word: bool = False) -> tuple[Q, object]:
-    """The condition that the text has every word (or, with any_word, one of them) and a relevance score."""
+def text_match(words: list[str], required: int | None = None) -> tuple[Q, object]:
+    """The condition that the text has `required` of the words (by default all of them), and a relevance score."""
+    required = required or len(words)
+    groups = [words] if required >= len(words) else list(combinations(words, required))
     if connection.vendor == "postgresql":
-        query = SearchQuery((" | " if any_word else " & ").join(words), search_type="raw", config="simple")
+        expression = " | ".join(f"({' & '.join(group)})" for group in groups)
+        query = SearchQuery(expression, search_type="raw", config="simple")
         return Q(search_vector=query), SearchRank(F("search_vector"), query)
-    conditions = [Q(search_text__contains=word) for word in words]
-    return Q(*conditions, _connector=Q.OR if any_word else Q.AND), word_score(words)
+    condition = Q(*[Q(*[Q(search_text__contains=word) for word in group]) for group in groups], _connector=Q.OR)
+    return condition, word_score(words)
+
+
+def loosenings(count: int) -> list[int]:
+    """How many of `count` words a search asks for when no document has them all: one word fewer, then two…
+    while at least half remain and the combinations stay few; as a last resort, any one of them."""
+    steps = []
+    for required in range(count - 1, max(1, math.ceil(count / 2)) - 1, -1):
+        if required <= 1 or math.comb(count, required) > MAX_WORD_GROUPS:
+            break
+        steps.append(required)
+    return [*steps, 1]
 
 
 def word_score(words: list[str]):
@@ -127,39 +164,27 @@ class DocumentSearch:
 
     def scope(self) -> QuerySet:
         """Live public documents of this site (on the portal: of every site), in Vietnamese."""
-        documents = LegalDocumentPage.objects.live().public()
-        if self.library is not None:
-            documents = documents.filter(locale_id=self.library.locale_id)
-            if not self.portal_wide:
-                return documents.descendant_of(self.library)
-        # The same document posted on several sites appears once on the portal: its first posting.
-        earlier_copy = LegalDocumentPage.objects.live().filter(
-            authority=OuterRef("authority"),
-            number_key=OuterRef("number_key"),
-            issued_on=OuterRef("issued_on"),
-            locale=OuterRef("locale"),
-            pk__lt=OuterRef("pk"),
-        )
-        return documents.exclude(Exists(earlier_copy))
+        if self.portal_wide or self.library is None:
+            # Live Vietnamese documents, each once (see LegalDocumentPage.on_portal): this table alone.
+            return LegalDocumentPage.objects.filter(on_portal=True).public()
+        return LegalDocumentPage.objects.live().public().descendant_of(self.library)
+
+    @cached_property
+    def chosen(self) -> dict:
+        """The chosen filters as stored in the database ({"type": 3, "year": 2024, …}); unknown ones dropped."""
+        chosen = {}
+        for name, value in self.filters.items():
+            if name in self.lists and value in self.lists[name]:
+                chosen[name] = self.lists[name][value].pk
+            elif name == "year" and value.isdigit() and 1900 <= int(value) <= 2200:
+                chosen[name] = int(value)
+            elif name == "validity" and value in Validity.values:
+                chosen[name] = value
+        return chosen
 
     def filter_conditions(self, skip: str | None = None) -> Q:
         """The chosen filters as one condition; `skip` leaves one out (for that facet's own counts)."""
-        lists = self.lists
-        condition = Q()
-        for name, value in self.filters.items():
-            if name == skip:
-                continue
-            if name == "type" and value in lists["type"]:
-                condition &= Q(document_type=lists["type"][value])
-            elif name == "authority" and value in lists["authority"]:
-                condition &= Q(authority=lists["authority"][value])
-            elif name == "field" and value in lists["field"]:
-                condition &= Q(legal_fields=lists["field"][value])
-            elif name == "year" and value.isdigit():
-                condition &= Q(issued_on__year=int(value))
-            elif name == "validity" and value in Validity.values:
-                condition &= Q(validity=value)
-        return condition
+        return Q(*[Q(**{LOOKUPS[name]: value}) for name, value in self.chosen.items() if name != skip])
 
     @cached_property
     def lists(self) -> dict:
@@ -174,11 +199,12 @@ class DocumentSearch:
 
     @cached_property
     def words(self) -> list[str]:
-        return query_words(self.query)
+        return list(dict.fromkeys(query_words(self.query)))
 
     @cached_property
     def match(self) -> tuple[Q, object]:
-        """The text condition and relevance score: every word; if no document has them all, any word.
+        """The text condition and relevance score: every word; if no document has them all, most of them
+        (`loosened` then says how many), down to any one of them.
 
         A number typed in the query matches the documents whose number contains it, whatever the words.
         """
@@ -195,17 +221,30 @@ class DocumentSearch:
             _connector=Q.OR,
         )
         condition, rank = text_match(self.words)
-        if len(self.words) > 1 and not self.scope().filter(condition | by_number).exists():
-            self.loosened = True
-            condition, rank = text_match(self.words, any_word=True)
-        return (condition | by_number) if by_number else condition, rank
+        if by_number:
+            condition |= by_number
+        if len(self.words) == 1 or self.scope().filter(condition).exists():
+            return condition, rank
+        for required in loosenings(len(self.words)):
+            condition, rank = text_match(self.words, required)
+            self.loosened = required
+            if required == 1:
+                break
+            # Many combinations of words are slow to test: the documents found are remembered by id.
+            found = list(self.scope().filter(condition).values_list("pk", flat=True)[: MAX_LOOSENED_IDS + 1])
+            if found:
+                if len(found) <= MAX_LOOSENED_IDS:
+                    condition = Q(pk__in=found)
+                break
+        return condition, rank
 
     @property
     def matched(self) -> QuerySet:
         """The scope narrowed by the text query."""
         return self.scope().filter(self.match[0])
 
-    loosened: bool = False
+    # When no document has every word: how many of them the results have (at least).
+    loosened: int = 0
 
     @cached_property
     def sort_order(self) -> str:
@@ -220,24 +259,42 @@ class DocumentSearch:
         if self.sort_order == "newest" or not self.query:
             return documents.order_by("-issued_on", "-pk")
         fragments = number_fragments(self.query)
-        number_rank = Value(0, output_field=IntegerField())
-        if fragments:
-            # The whole number, then a number that starts with the fragment ("16" → "16/2017/…"), then any part.
-            number_rank = Case(
-                *[When(number_key=fragment, then=Value(3)) for fragment in fragments],
-                *[When(number_key__startswith=f"{fragment}/", then=Value(2)) for fragment in fragments],
-                *[When(number_key__contains=fragment, then=Value(1)) for fragment in fragments],
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        return documents.annotate(number_rank=number_rank).order_by("-number_rank", "-rank", "-issued_on", "-pk")
+        if not fragments:
+            return documents.order_by("-rank", "-issued_on", "-pk")
+        # The whole number, then a number that starts with the fragment ("16" → "16/2017/…"), then any part.
+        number_rank = Case(
+            *[When(number_key=fragment, then=Value(3)) for fragment in fragments],
+            *[When(number_key__startswith=f"{fragment}/", then=Value(2)) for fragment in fragments],
+            *[When(number_key__contains=fragment, then=Value(1)) for fragment in fragments],
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        documents = documents.annotate(number_rank=number_rank)
+        if set(self.words) <= {word for fragment in fragments for word in query_words(fragment)}:
+            # Only a number ("qd-ubnd", "16/2017"): its words say nothing more; the newest come first.
+            return documents.order_by("-number_rank", "-issued_on", "-pk")
+        return documents.order_by("-number_rank", "-rank", "-issued_on", "-pk")
 
     @cached_property
     def results(self):
-        """The page of results asked for, each with its type and authority (no query per result)."""
+        """The page of results asked for, each with its type and authority (no query per result).
+
+        The matches are sorted as bare ids, so the sort stays small however many documents match;
+        then only the page's documents are read.
+        """
         documents = self.matched.filter(self.filter_conditions()).annotate(rank=self.match[1])
-        documents = self.ordered(documents).select_related("document_type", "authority")
-        return Paginator(documents, PAGE_SIZE).get_page(self.page_number)
+        paginator = Paginator(self.ordered(documents).values_list("pk", flat=True), PAGE_SIZE)
+        paginator.count = self.total  # known from the facets' grouped query: no COUNT(*) of its own
+        page = paginator.get_page(self.page_number)
+        ids = list(page.object_list)
+        found = (
+            LegalDocumentPage.objects.filter(pk__in=ids)
+            .select_related("document_type", "authority")
+            .defer(*WIDE_COLUMNS)
+            .in_bulk()
+        )
+        page.object_list = [found[pk] for pk in ids]
+        return page
 
     # Facets ------------------------------------------------------------------------------------------
 
@@ -245,22 +302,76 @@ class DocumentSearch:
     def facets(self) -> list[dict]:
         """For each filter: its options with counts (counted under the other filters), the chosen one marked."""
         return [
-            self._facet("type", "document_type", self.lists["type"]),
-            self._facet("authority", "authority", self.lists["authority"]),
-            self._facet("field", "legal_fields", self.lists["field"]),
+            self._list_facet("type", self.group_counts("type")),
+            self._list_facet("authority", self.group_counts("authority")),
+            self._list_facet("field", self.counts["fields"]),
             self._year_facet(),
             self._validity_facet(),
         ]
 
-    def _counts(self, name: str, values) -> dict:
-        documents = self.matched.filter(self.filter_conditions(skip=name))
-        return {
-            row["key"]: row["n"]
-            for row in documents.values(key=values).annotate(n=Count("pk", distinct=True)).order_by()
-        }
+    @cached_property
+    def counts(self) -> dict:
+        """What the facets and the total are made of: the grouped matches and the lĩnh vực counts.
 
-    def _facet(self, name: str, column: str, items: dict) -> dict:
-        counts = self._counts(name, F(column))
+        Two queries over the matches, or none for the unfiltered listing while its counts are cached.
+        """
+        key = self._listing_cache_key()
+        if key is None:
+            return self._count()
+        return cache.get_or_set(key, self._count, LISTING_TTL)
+
+    def _count(self) -> dict:
+        return {"groups": self._groups(), "fields": self._field_counts()}
+
+    def _groups(self) -> list[dict]:
+        """The matches that pass the lĩnh vực filter, counted by type, authority, year and validity.
+
+        A document counts in a facet when it passes every chosen filter but that facet's own; with two or
+        more column filters chosen, only the documents failing at most one of them need counting.
+        """
+        documents = self.matched
+        if "field" in self.chosen:
+            documents = documents.filter(legal_fields=self.chosen["field"])
+        conditions = {name: Q(**{LOOKUPS[name]: value}) for name, value in self.chosen.items() if name in COLUMN_FACETS}
+        if len(conditions) >= 2:
+            all_but_one = [Q(*[q for other, q in conditions.items() if other != name]) for name in conditions]
+            documents = documents.filter(Q(*all_but_one, _connector=Q.OR))
+        rows = (
+            documents.values("document_type_id", "authority_id", "validity", year=ExtractYear("issued_on"))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return list(rows)
+
+    def _field_counts(self) -> dict:
+        """Documents by lĩnh vực (a document has each field once: no DISTINCT needed)."""
+        documents = self.matched.filter(self.filter_conditions(skip="field"))
+        rows = documents.filter(legal_fields__isnull=False).values("legal_fields").annotate(n=Count("pk")).order_by()
+        return {row["legal_fields"]: row["n"] for row in rows}
+
+    def group_counts(self, facet: str | None) -> Counter:
+        """Counts by `facet` of the groups passing every chosen column filter but its own (None: the total)."""
+        others = {name: value for name, value in self.chosen.items() if name in COLUMN_FACETS and name != facet}
+        counts = Counter()
+        for row in self.counts["groups"]:
+            if all(row[COLUMN_FACETS[name]] == value for name, value in others.items()):
+                counts[row[COLUMN_FACETS[facet]] if facet else None] += row["n"]
+        return counts
+
+    @cached_property
+    def total(self) -> int:
+        """How many documents the search finds."""
+        return sum(self.group_counts(None).values())
+
+    def _listing_cache_key(self) -> str | None:
+        """The cache key of the unfiltered listing's counts in this scope; None for a search or a filter."""
+        if self.words or self.filters or self.library is None:
+            return None
+        version = cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, None)
+        scope = "portal" if self.portal_wide else self.library.pk
+        return f"documents:listing:{version}:{self.library.locale_id}:{scope}"
+
+    def _list_facet(self, name: str, counts: dict) -> dict:
         options = [
             {
                 "value": slug,
@@ -268,13 +379,13 @@ class DocumentSearch:
                 "count": counts[item.pk],
                 "selected": self.filters.get(name) == slug,
             }
-            for slug, item in items.items()
+            for slug, item in self.lists[name].items()
             if counts.get(item.pk)
         ]
         return {"name": name, "param": PARAMS[name], "options": options}
 
     def _year_facet(self) -> dict:
-        counts = self._counts("year", ExtractYear("issued_on"))
+        counts = self.group_counts("year")
         options = [
             {"value": str(year), "label": str(year), "count": count, "selected": self.filters.get("year") == str(year)}
             for year, count in sorted(counts.items(), reverse=True)
@@ -283,13 +394,18 @@ class DocumentSearch:
         return {"name": "year", "param": PARAMS["year"], "options": options}
 
     def _validity_facet(self) -> dict:
-        counts = self._counts("validity", F("validity"))
+        counts = self.group_counts("validity")
         options = [
             {"value": value, "label": label, "count": counts[value], "selected": self.filters.get("validity") == value}
             for value, label in Validity.choices
             if counts.get(value)
         ]
         return {"name": "validity", "param": PARAMS["validity"], "options": options}
+
+
+def listing_changed() -> None:
+    """A document was published, unpublished or deleted, or its validity changed: drop the cached listing counts."""
+    cache.set(LISTING_VERSION_KEY, time.time_ns(), None)
 
 
 def document_relations(page: LegalDocumentPage) -> tuple[list, list]:

@@ -1,9 +1,13 @@
-"""Keep each document's stored validity right when the documents that end or amend it go live or not."""
+"""Keep what the search reads right: validity when the documents that end or amend one go live or not,
+the portal's first posting of each document, and the unfiltered listing's cached counts."""
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import LegalDocumentPage
+from .models.pages import refresh_on_portal
+from .search import listing_changed
 
 
 def refresh_validity(documents) -> int:
@@ -20,6 +24,21 @@ def refresh_validity(documents) -> int:
 @receiver(page_published, sender=LegalDocumentPage)
 @receiver(page_unpublished, sender=LegalDocumentPage)
 def refresh_related_validity(sender, instance, **kwargs):
+    """The documents this one ends or amends change validity; the listing's cached counts are stale."""
     targets = {relation.target.translation_key for relation in instance.relations.select_related("target")}
     if targets:
         refresh_validity(LegalDocumentPage.objects.filter(translation_key__in=targets))
+    listing_changed()
+
+
+@receiver(post_delete, sender=LegalDocumentPage)
+def forget_deleted(sender, instance, **kwargs):
+    """A deleted posting may have been the one the portal listed: another copy takes its place."""
+    refresh_on_portal(*instance.identity)
+    listing_changed()
+
+
+@receiver(post_page_move)
+def forget_moved(sender, instance, **kwargs):
+    """A page moved between sites may carry documents with it."""
+    listing_changed()

@@ -1,5 +1,6 @@
 """Open data (R5): the document search as an Atom feed and as JSON, from the same query as the search page."""
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
@@ -43,7 +44,8 @@ def document_api(request, section) -> JsonResponse:
     """The search as JSON: the same parameters as the search page, one page of results, and the facets."""
     search = DocumentSearch.from_request(request, section=section)
     page = search.results
-    documents = page.object_list.prefetch_related("legal_fields", "files__document")
+    documents = page.object_list
+    prefetch_related_objects(documents, "legal_fields", "files__document")
     return JsonResponse(
         {
             "count": page.paginator.count,

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
 
 from home.onboarding import create_agency_site
@@ -16,6 +17,14 @@ def pytest_runtest_logreport(report):
     if report.skipped and os.environ.get("CI") == "true":
         report.outcome = "failed"
         report.longrepr = f"Skipped in CI, where nothing may be skipped: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test must not leave counts of its data behind."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
-from wagtail.models import Revision, Workflow, WorkflowState
+from wagtail.models import ReferenceIndex, Revision, Workflow, WorkflowState
 
 from documents.models import DocumentRelation, LegalDocumentPage, LegalField
 from tests.documents.conftest import pdf_bytes
@@ -351,3 +351,18 @@ def test_missing_column_is_refused(agency, tmp_path, run_import):
 def test_no_user_to_import_as(agency, tmp_path):
     with pytest.raises(CommandError, match="Chưa có quản trị viên"):
         call_command("import_documents", str(write_csv(tmp_path, [])), "--site", agency.code, stdout=io.StringIO())
+
+
+def test_imported_documents_are_in_wagtails_indexes_once(agency, tmp_path, files_dir, three_documents, run_import):
+    """The import updates Wagtail's search and reference indexes once per document, not on each save."""
+    run_import(write_csv(tmp_path, three_documents), "--files", str(files_dir), "--publish")
+    replacing = imported(agency).get(number="13/2025/QĐ-UBND")
+    replaced = imported(agency).get(number="12/2025/QĐ-UBND")
+
+    assert list(LegalDocumentPage.objects.live().search("thay the")) == [replacing]
+    usages = ReferenceIndex.get_references_to(replaced).values_list("object_id", flat=True)
+    assert str(replacing.pk) in list(usages)
+    # After the import, an editor's save updates the search index again by itself.
+    replaced.title = "Quyết định về ngư trường"
+    replaced.save_revision().publish()
+    assert list(LegalDocumentPage.objects.live().search("ngư trường")) == [replaced]

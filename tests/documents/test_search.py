@@ -1,12 +1,15 @@
 """The document search (R5): without diacritics, by number first, filters with counts, one site or all."""
 
+import io
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
-from documents.models import Authority, DocumentRelation, DocumentType, LegalField, Validity
+from documents.models import Authority, DocumentRelation, DocumentType, LegalDocumentPage, LegalField, Validity
 from home.onboarding import create_agency_site
 from tests.documents.conftest import create_lists, document_maker
 
@@ -159,8 +162,42 @@ def test_sorting_and_empty_results(client, portal, library):
 
 def test_loosened_query_when_no_document_has_every_word(client, portal, library):
     response = search(client, portal, q="quy che xyzzy")
-    assert response.context["search"].loosened
+    assert response.context["search"].loosened == 2
     assert "16/2017/QĐ-UBND" in numbers(response)
+
+
+def test_a_loosened_query_keeps_as_many_words_as_it_can(client, portal, library):
+    """No document has all five words: those with four come, not every document with "quy" or "che"."""
+    response = search(client, portal, q="quy che hoat dong xyzzy")
+
+    assert response.context["search"].loosened == 4
+    assert numbers(response) == ["16/2017/QĐ-UBND"]  # 206/2004 has "quy chế" but not "hoạt động"
+    assert "dưới đây là các văn bản có ít nhất 4 từ" in response.text
+    anything = search(client, portal, q="xyzzy hoat")  # two words: any one of them will do
+    assert anything.context["search"].loosened == 1 and numbers(anything) == ["16/2017/QĐ-UBND"]
+
+
+def test_each_facet_counts_under_every_other_filter(client, portal, library):
+    response = search(client, portal, loai="quyet-dinh", nam="2023")
+    found = response.context["search"]
+    facets = {
+        facet["name"]: {option["value"]: option["count"] for option in facet["options"]} for facet in found.facets
+    }
+
+    assert numbers(response) == ["23/2023/QĐ-UBND"] and found.results.paginator.count == 1
+    assert facets["type"] == {"quyet-dinh": 1}  # under nam=2023 only
+    assert facets["year"] == {"2023": 1, "2017": 1, "2004": 1}  # under loai=quyet-dinh only
+    assert facets["authority"] == {"ubnd-tinh-quang-ngai": 1}  # under both
+
+
+def test_the_listing_counts_are_cached_until_a_document_is_published(client, portal, library, make_document):
+    before = search(client, portal).context["search"].total
+    with CaptureQueriesContext(connection) as captured:
+        assert search(client, portal).context["search"].total == before
+    assert not any("GROUP BY" in query["sql"] for query in captured)  # the counts came from the cache
+
+    make_document(portal, "200/QĐ-UBND", "Quyết định về công tác văn thư", issued_on=date(2026, 3, 2))
+    assert search(client, portal).context["search"].total == before + 1
 
 
 def test_results_page_query_count_does_not_grow_with_results(client, portal, library, make_document):
@@ -220,3 +257,32 @@ def test_a_document_posted_on_two_sites_appears_once_on_the_portal(client, porta
 
     assert numbers(search(client, portal, q="16/2017")).count("16/2017/QĐ-UBND") == 1
     assert numbers(search(client, agency, q="16/2017")) == ["16/2017/QĐ-UBND"]
+
+
+def test_the_portal_lists_the_next_posting_when_the_first_goes(client, portal, agency, library, make_document):
+    copy = make_document(agency, "23/2023/QĐ-UBND", "Quy định về quản lý đường giao thông", issued_on=date(2023, 6, 8))
+    first = LegalDocumentPage.objects.get(pk=library["road"].pk)
+
+    def listed():
+        return [document.pk for document in search(client, portal, q="23/2023").context["search"].results]
+
+    assert listed() == [first.pk]
+    first.unpublish()
+    assert listed() == [copy.pk]
+    first.save_revision().publish()
+    assert listed() == [first.pk]
+
+    LegalDocumentPage.objects.filter(pk=first.pk).update(on_portal=False)  # as if a signal had been missed
+    call_command("refresh_document_validity", stdout=io.StringIO())
+    assert listed() == [first.pk]
+    first.delete()
+    assert listed() == [copy.pk]
+
+
+def test_translations_are_not_listed_twice_on_the_portal(client, portal, library):
+    seed = LegalDocumentPage.objects.get(pk=library["seed"].pk)
+    english = seed.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+
+    assert LegalDocumentPage.objects.get(pk=english.pk).on_portal is False
+    assert numbers(search(client, portal, q="16/2017/QĐ-UBND")) == ["16/2017/QĐ-UBND"]
