@@ -4,8 +4,8 @@ Creating a page through Wagtail (add_child, a revision, publish) takes tens of m
 documents are written with PostgreSQL's COPY instead, column by column as Wagtail would have written
 them: a `wagtailcore_page` row (treebeard path, depth, url_path, live…), a
 `legal_documents_legaldocumentpage` row (number_key, validity and search_text computed by the model's
-own code), the lĩnh vực links, then `search_vector` by the same to_tsvector('simple', …) that
-LegalDocumentPage.save() runs. No revisions are written: the pages are live and have no drafts.
+own code), the lĩnh vực links, then the search's SearchEntry rows with the same to_tsvector('simple', …)
+that sync_search_entry() runs. No revisions are written: the pages are live and have no drafts.
 
 Each section is seeded in one transaction and skipped when it already holds its planned number of
 documents, so an interrupted seed resumes and a second `make bench` measures without seeding.
@@ -24,7 +24,8 @@ from wagtail.models import Page
 
 from documents.importing import legal_documents_section
 from documents.models import Authority, DocumentType, LegalDocumentPage, LegalField, Validity
-from documents.models.pages import number_key, refresh_all_on_portal
+from documents.models.entries import refresh_all_on_portal
+from documents.models.pages import number_key
 from home.models import Agency
 from home.onboarding import create_agency_site, derive_code
 from vietnam.text import slugify
@@ -40,6 +41,7 @@ SEEDED_TABLES = [
     "wagtailcore_page",
     "legal_documents_legaldocumentpage",
     "legal_documents_legaldocumentpage_legal_fields",
+    "legal_documents_searchentry",
 ]
 
 # The seed document every search test knows, on the portal.
@@ -96,7 +98,6 @@ DOCUMENT_COLUMNS = [
     "body",
     "attachment_text",
     "search_text",
-    "on_portal",
 ]
 
 
@@ -376,6 +377,8 @@ def copy_rows(table: str, columns: list[str], rows) -> None:
 def clear_section(section: Page) -> None:
     """Delete a section's documents written by an earlier, different seed (they have no revisions)."""
     statements = [
+        "DELETE FROM legal_documents_searchentry WHERE page_id IN "
+        "(SELECT id FROM wagtailcore_page WHERE path LIKE %(path)s AND depth = %(depth)s)",
         "DELETE FROM legal_documents_legaldocumentpage_legal_fields WHERE legaldocumentpage_id IN "
         "(SELECT id FROM wagtailcore_page WHERE path LIKE %(path)s AND depth = %(depth)s)",
         "DELETE FROM legal_documents_legaldocumentpage WHERE page_ptr_id IN "
@@ -462,7 +465,6 @@ def write_documents(section: Page, specs: list[DocumentSpec], today: date) -> No
                 spec.body,
                 "",
                 unsaved.build_search_text(),
-                True,  # each document is posted once; refresh_all_on_portal() checks after seeding
             )
         )
         links.extend((page_id, field.pk) for field in spec.fields)
@@ -471,19 +473,22 @@ def write_documents(section: Page, specs: list[DocumentSpec], today: date) -> No
     copy_rows("legal_documents_legaldocumentpage", DOCUMENT_COLUMNS, documents)
     copy_rows("legal_documents_legaldocumentpage_legal_fields", ["legaldocumentpage_id", "legalfield_id"], links)
     with connection.cursor() as cursor:
+        # The search's entries, as sync_search_entry() writes them (on_portal is marked after seeding).
         cursor.execute(
-            "UPDATE legal_documents_legaldocumentpage "
-            "SET search_vector = to_tsvector('simple'::regconfig, coalesce(search_text, '')) "
-            "WHERE page_ptr_id = ANY(%s)",
-            [ids],
+            "INSERT INTO legal_documents_searchentry (page_id, section_id, locale_id, on_portal, document_type_id, "
+            "authority_id, number_key, issued_on, validity, search_text, search_vector) "
+            "SELECT page_ptr_id, %(section)s, %(locale)s, FALSE, document_type_id, authority_id, number_key, "
+            "issued_on, validity, '', to_tsvector('simple'::regconfig, search_text) "
+            "FROM legal_documents_legaldocumentpage WHERE page_ptr_id = ANY(%(ids)s)",
+            {"section": section.pk, "locale": section.locale_id, "ids": ids},
         )
         cursor.execute("UPDATE wagtailcore_page SET numchild = numchild + %s WHERE id = %s", [len(specs), section.pk])
 
 
 def vacuum_analyze() -> None:
-    """VACUUM (FULL, ANALYZE) the tables the search reads: fresh statistics, and no dead rows left by the
-    search_vector UPDATE, which would double the size of the documents' table (a table written by editors
-    over the years has its free space reused by autovacuum, not a dead copy of every row)."""
+    """VACUUM (FULL, ANALYZE) the tables the search reads: fresh statistics, and no dead rows left by
+    marking the portal's postings, which rewrites every entry (a table written by editors over the years
+    has its free space reused by autovacuum, not a dead copy of every row)."""
     with connection.cursor() as cursor:
         for table in SEEDED_TABLES:
             cursor.execute(f"VACUUM (FULL, ANALYZE) {table}")

@@ -1,6 +1,7 @@
 """The document search tool (R5): one query function shared by the search pages, the feed and the JSON API.
 
-Text matching runs on `search_text`, the folded (diacritic-free, lower-case) text of each document, so
+It reads SearchEntry, the narrow searchable copy of each live document, and only then the page of
+documents shown. Text matching runs on the folded (diacritic-free, lower-case) text of each document, so
 "quy che hoat dong" and "Quy chế hoạt động" are the same query. On PostgreSQL it is a full-text match on
 a GIN-indexed tsvector; elsewhere (the SQLite demo) every word must occur in the text. A number or part of
 one ("16/2017", "16/2017/QĐ-UBND", "qd-ubnd") ranks the documents whose number contains it first.
@@ -21,7 +22,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from vietnam.text import fold_diacritics
 
@@ -32,6 +33,7 @@ from .models import (
     LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalField,
+    SearchEntry,
     Validity,
 )
 from .models.pages import number_key
@@ -48,14 +50,15 @@ PARAMS = {"type": "loai", "authority": "co-quan", "field": "linh-vuc", "year": "
 LOOKUPS = {
     "type": "document_type_id",
     "authority": "authority_id",
-    "field": "legal_fields",
     "year": "issued_on__year",
     "validity": "validity",
 }
+# A document's lĩnh vực (the many-to-many table of LegalDocumentPage.legal_fields).
+FieldLink = LegalDocumentPage.legal_fields.through
 # The filters that are columns of the document, counted together by one grouped query (`groups`).
 COLUMN_FACETS = {"type": "document_type_id", "authority": "authority_id", "year": "year", "validity": "validity"}
 # Columns the results list does not show.
-WIDE_COLUMNS = ["body", "search_text", "attachment_text", "search_vector"]
+WIDE_COLUMNS = ["body", "search_text", "attachment_text"]
 # The unfiltered listing's counts are cached until a document is published, unpublished or deleted.
 LISTING_VERSION_KEY = "documents:listing-version"
 LISTING_TTL = 15 * 60
@@ -75,6 +78,13 @@ def number_fragments(query: str) -> list[str]:
     if re.search(r"\d", whole) and re.search(r"[/-]", whole):
         fragments.append(whole)
     return [fragment for fragment in dict.fromkeys(fragments) if len(fragment) >= 2]
+
+
+def condition(name: str, value) -> Q:
+    """The condition on an entry that the filter `name` has the chosen `value` (as stored)."""
+    if name == "field":
+        return Q(page_id__in=FieldLink.objects.filter(legalfield_id=value).values("legaldocumentpage_id"))
+    return Q(**{LOOKUPS[name]: value})
 
 
 def text_match(words: list[str], required: int | None = None) -> tuple[Q, object]:
@@ -163,11 +173,14 @@ class DocumentSearch:
         return None
 
     def scope(self) -> QuerySet:
-        """Live public documents of this site (on the portal: of every site), in Vietnamese."""
+        """The entries of this site's live public documents (on the portal: every site's, each once), in Vietnamese."""
         if self.portal_wide or self.library is None:
-            # Live Vietnamese documents, each once (see LegalDocumentPage.on_portal): this table alone.
-            return LegalDocumentPage.objects.filter(on_portal=True).public()
-        return LegalDocumentPage.objects.live().public().descendant_of(self.library)
+            entries = SearchEntry.objects.filter(on_portal=True)
+        else:
+            entries = SearchEntry.objects.filter(section_id=self.library.pk)
+        if PageViewRestriction.objects.exists():  # rare: a private section or document
+            entries = entries.exclude(page_id__in=LegalDocumentPage.objects.not_public().values("pk"))
+        return entries
 
     @cached_property
     def chosen(self) -> dict:
@@ -184,7 +197,7 @@ class DocumentSearch:
 
     def filter_conditions(self, skip: str | None = None) -> Q:
         """The chosen filters as one condition; `skip` leaves one out (for that facet's own counts)."""
-        return Q(*[Q(**{LOOKUPS[name]: value}) for name, value in self.chosen.items() if name != skip])
+        return Q(*[condition(name, value) for name, value in self.chosen.items() if name != skip])
 
     @cached_property
     def lists(self) -> dict:
@@ -331,8 +344,8 @@ class DocumentSearch:
         """
         documents = self.matched
         if "field" in self.chosen:
-            documents = documents.filter(legal_fields=self.chosen["field"])
-        conditions = {name: Q(**{LOOKUPS[name]: value}) for name, value in self.chosen.items() if name in COLUMN_FACETS}
+            documents = documents.filter(condition("field", self.chosen["field"]))
+        conditions = {name: condition(name, value) for name, value in self.chosen.items() if name in COLUMN_FACETS}
         if len(conditions) >= 2:
             all_but_one = [Q(*[q for other, q in conditions.items() if other != name]) for name in conditions]
             documents = documents.filter(Q(*all_but_one, _connector=Q.OR))
@@ -346,8 +359,9 @@ class DocumentSearch:
     def _field_counts(self) -> dict:
         """Documents by lĩnh vực (a document has each field once: no DISTINCT needed)."""
         documents = self.matched.filter(self.filter_conditions(skip="field"))
-        rows = documents.filter(legal_fields__isnull=False).values("legal_fields").annotate(n=Count("pk")).order_by()
-        return {row["legal_fields"]: row["n"] for row in rows}
+        links = FieldLink.objects.filter(legaldocumentpage_id__in=documents.values("page_id"))
+        rows = links.values("legalfield_id").annotate(n=Count("pk")).order_by()
+        return {row["legalfield_id"]: row["n"] for row in rows}
 
     def group_counts(self, facet: str | None) -> Counter:
         """Counts by `facet` of the groups passing every chosen column filter but its own (None: the total)."""

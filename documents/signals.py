@@ -5,8 +5,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import LegalDocumentPage
-from .models.pages import refresh_on_portal
+from .models import LegalDocumentPage, SearchEntry
+from .models.entries import refresh_on_portal, sync_search_entry
 from .search import listing_changed
 
 
@@ -17,6 +17,7 @@ def refresh_validity(documents) -> int:
         validity = document.compute_validity()
         if validity != document.validity:
             LegalDocumentPage.objects.filter(pk=document.pk).update(validity=validity)
+            SearchEntry.objects.filter(page_id=document.pk).update(validity=validity)
             changed += 1
     return changed
 
@@ -33,12 +34,15 @@ def refresh_related_validity(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=LegalDocumentPage)
 def forget_deleted(sender, instance, **kwargs):
-    """A deleted posting may have been the one the portal listed: another copy takes its place."""
+    """A deleted posting may have been the one the portal listed: another copy takes its place.
+    (Its SearchEntry is deleted with it.)"""
     refresh_on_portal(*instance.identity)
     listing_changed()
 
 
 @receiver(post_page_move)
-def forget_moved(sender, instance, **kwargs):
-    """A page moved between sites may carry documents with it."""
+def follow_moved(sender, instance, **kwargs):
+    """A page moved between sites may carry documents with it: their entries follow."""
+    for document in LegalDocumentPage.objects.descendant_of(instance, inclusive=True).live():
+        sync_search_entry(document)
     listing_changed()

@@ -1,5 +1,6 @@
 """Models of the legal-documents library (R5): the editable lists, the document pages, files and relations."""
 
+from .entries import SearchEntry
 from .lists import Authority, DocumentType, LegalField
 from .pages import DocumentFile, DocumentRelation, LegalDocumentIndexPage, LegalDocumentPage, Validity
 
@@ -11,5 +12,6 @@ __all__ = [
     "LegalDocumentIndexPage",
     "LegalDocumentPage",
     "LegalField",
+    "SearchEntry",
     "Validity",
 ]

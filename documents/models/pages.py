@@ -4,9 +4,8 @@ import re
 from datetime import date
 
 from django import forms
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.pages import SectionPage
@@ -119,13 +118,8 @@ class LegalDocumentPage(Page):
     summary = models.TextField(_("trích yếu"), max_length=2000)
     body = RichTextField(_("toàn văn"), blank=True)
     attachment_text = models.TextField(editable=False, blank=True)
+    # Everything the search matches, folded; copied with the other searched columns to SearchEntry.
     search_text = models.TextField(editable=False, blank=True)
-    # PostgreSQL only (a GIN index is created by a migration there); other databases match search_text.
-    search_vector = SearchVectorField(null=True, editable=False)
-    # Whether the portal's search lists this page: live, in Vietnamese, and the first live posting (lowest
-    # id) of a document posted on several sites. Stored so that the portal's search reads this table only;
-    # kept by save() for the document's old and new identity, by the post_delete signal, and daily in bulk.
-    on_portal = models.BooleanField(default=False, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -157,7 +151,6 @@ class LegalDocumentPage(Page):
         indexes = [
             models.Index(fields=["validity", "issued_on"], name="legaldoc_validity_issued"),
             models.Index(fields=["authority", "number_key", "issued_on"], name="legaldoc_identity"),
-            models.Index(fields=["on_portal", "issued_on"], name="legaldoc_on_portal_issued"),
         ]
 
     def clean(self):
@@ -193,17 +186,13 @@ class LegalDocumentPage(Page):
             self.validity = self.compute_validity()
             self.attachment_text = files_text(file.document for file in self.files.all())
             self.search_text = self.build_search_text()
-            if not self.live:
-                self.on_portal = False  # also for a copy of a listed page
         super().save(*args, **kwargs)
-        if full_save:
-            if connection.vendor == "postgresql":
-                LegalDocumentPage.objects.filter(pk=self.pk).update(
-                    search_vector=SearchVector("search_text", config="simple")
-                )
-            if self.live or listed_as:
-                for identity in listed_as | {self.identity}:
-                    refresh_on_portal(*identity)
+        if full_save and (self.live or listed_as):
+            from .entries import refresh_on_portal, sync_search_entry
+
+            sync_search_entry(self)
+            for identity in listed_as | {self.identity}:
+                refresh_on_portal(*identity)
 
     def build_search_text(self) -> str:
         """Everything the search tool matches, folded (no diacritics, lower case) so that any engine can match it."""
@@ -250,43 +239,6 @@ class LegalDocumentPage(Page):
         context["legal_fields"] = list(self.legal_fields.all())
         context["outgoing"], context["incoming"] = document_relations(self)
         return context
-
-
-def refresh_on_portal(authority_id, key: str, issued_on, locale_id) -> None:
-    """Mark which posting of one document the portal lists (its postings on every site share this identity)."""
-    postings = LegalDocumentPage.objects.filter(
-        authority_id=authority_id, number_key=key, issued_on=issued_on, locale_id=locale_id
-    )
-    listed = None
-    if locale_id == Locale.get_default().pk:
-        listed = postings.filter(live=True).order_by("pk").values_list("pk", flat=True).first()
-    postings.filter(on_portal=True).exclude(pk=listed).update(on_portal=False)
-    if listed is not None:
-        postings.filter(pk=listed, on_portal=False).update(on_portal=True)
-
-
-def refresh_all_on_portal() -> int:
-    """refresh_on_portal() for every document in one statement (the daily safety net); returns rows changed."""
-    with connection.cursor() as cursor:
-        cursor.execute(ON_PORTAL_SQL, [Locale.get_default().pk])
-        return cursor.rowcount
-
-
-# Also run by migration 0005 (with a copy of this text).
-ON_PORTAL_SQL = """
-    UPDATE legal_documents_legaldocumentpage SET on_portal = ranked.listed
-    FROM (
-        SELECT document.page_ptr_id AS id, COALESCE(page.live AND page.locale_id = %s AND document.page_ptr_id = MIN(
-            CASE WHEN page.live THEN document.page_ptr_id END
-        ) OVER (
-            PARTITION BY document.authority_id, document.number_key, document.issued_on, page.locale_id
-        ), FALSE) AS listed
-        FROM legal_documents_legaldocumentpage AS document
-        JOIN wagtailcore_page AS page ON page.id = document.page_ptr_id
-    ) AS ranked
-    WHERE legal_documents_legaldocumentpage.page_ptr_id = ranked.id
-    AND legal_documents_legaldocumentpage.on_portal <> ranked.listed
-"""
 
 
 class DocumentFile(Orderable):

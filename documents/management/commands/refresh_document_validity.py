@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from documents.models import LegalDocumentPage
-from documents.models.pages import refresh_all_on_portal
+from documents.models.entries import repair_search_entries
 from documents.search import listing_changed
 from documents.signals import refresh_validity
 
@@ -16,10 +16,10 @@ class Command(BaseCommand):
             "pk", "translation_key", "validity", "validity_override", "effective_from", "expires_on"
         )
         changed = refresh_validity(documents.iterator(chunk_size=2000))
-        # A safety net: save() and the signals keep on_portal right one document at a time.
-        listed = refresh_all_on_portal()
-        if changed or listed:
+        # A safety net: save() and the signals keep the search's entries right one document at a time.
+        repaired = repair_search_entries()
+        if changed or repaired:
             listing_changed()
         self.stdout.write(f"Đã cập nhật tình trạng hiệu lực của {changed} văn bản.")
-        if listed:
-            self.stdout.write(f"Đã sửa {listed} văn bản về việc có hiện trong tìm kiếm của Cổng hay không.")
+        if repaired:
+            self.stdout.write(f"Đã sửa {repaired} mục trong chỉ mục tìm kiếm văn bản.")
