@@ -48,8 +48,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.template.defaultfilters import filesizeformat
+from modelsearch.index import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
-from modelsearch.tasks import insert_or_update_object_task as search_index_task
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -174,9 +174,11 @@ def parse_date(value: str, label: str, required: bool = False) -> date | None:
 @contextmanager
 def indexes_updated_once():
     """Wagtail updates its search and reference indexes on every save of a page: three times for each
-    imported row (created, revision, published). Inside this block they are not updated for documents;
-    DocumentImporter.save() updates both once per document. (For the importing process only: meant for
-    the management command, not for a threaded web server.)"""
+    imported row (created, revision, published), and its database search backend reads its whole table on
+    each update. Inside this block they are not updated for documents: DocumentImporter.save() updates the
+    reference index once per document, and the search index takes the imported documents in bulk at the end
+    (after an interrupted import, `manage.py update_index` catches up). For the importing process only:
+    meant for the management command, not for a threaded web server."""
     connected = post_save.disconnect(search_signal_handler, sender=LegalDocumentPage)
     try:
         with disable_reference_index_auto_update():
@@ -184,6 +186,14 @@ def indexes_updated_once():
     finally:
         if connected:
             post_save.connect(search_signal_handler, sender=LegalDocumentPage)
+
+
+def add_to_search_index(pks: list[int], batch: int = 500) -> None:
+    """Index the documents `pks` in Wagtail's search backends, `batch` at a time."""
+    for start in range(0, len(pks), batch):
+        pages = list(LegalDocumentPage.objects.filter(pk__in=pks[start : start + batch]))
+        for _name, backend in get_search_backends_with_name(with_auto_update=True):
+            backend.add_bulk(LegalDocumentPage, pages)
 
 
 def legal_documents_section(agency) -> LegalDocumentIndexPage:
@@ -215,6 +225,7 @@ class DocumentImporter:
         self.types.update({_name_key(item.name): item for item in DocumentType.objects.all()})
         self.authorities = {_name_key(item.name): item for item in Authority.objects.all()}
         self.seen: dict[tuple[int, str, int], int] = {}  # (authority, number_key, year) → its first row
+        self.imported: list[int] = []  # the pages created or changed, for the search index
 
     def import_rows(
         self, rows: Iterable[Mapping[str, str | None]], progress: Callable[[int], None] | None = None
@@ -222,8 +233,10 @@ class DocumentImporter:
         """Import every row, each on its own; call `progress(rows_done)` after each. Returns the report."""
         report = ImportReport()
         started = time.monotonic()
+        self.imported = []
         with indexes_updated_once():
             self._import_rows(rows, report, progress)
+            add_to_search_index(self.imported)
         report.seconds = time.monotonic() - started
         return report
 
@@ -257,13 +270,16 @@ class DocumentImporter:
         stored: list[str] = []
         try:
             with transaction.atomic():
-                return self.save(values, stored)
+                outcome, page = self.save(values, stored)
         except BaseException:
             # The database rolled back; the files it pointed to must go too.
             storage = get_document_model()._meta.get_field("file").storage
             for name in stored:
                 storage.delete(name)
             raise
+        if outcome != UNCHANGED:
+            self.imported.append(page.pk)
+        return outcome
 
     def parse_row(self, row: Mapping[str, str | None], row_number: int) -> DocumentRow:
         """Check one row's values against the lists, the files and the other documents. Raises RowError."""
@@ -378,8 +394,9 @@ class DocumentImporter:
             ),
         )
 
-    def save(self, values: DocumentRow, stored: list[str]) -> str:
-        """Create or update the document from checked values (inside the caller's transaction).
+    def save(self, values: DocumentRow, stored: list[str]) -> tuple[str, LegalDocumentPage]:
+        """Create or update the document from checked values (inside the caller's transaction); returns the
+        outcome and the page.
 
         Names of newly stored files are appended to `stored`, for the caller to remove on rollback.
         """
@@ -431,7 +448,7 @@ class DocumentImporter:
             # Imported earlier for moderation and unchanged since: publish it as it stands.
             outcome, revision = UPDATED, existing.get_latest_revision() or page.save_revision(user=self.user)
         else:
-            return UNCHANGED
+            return UNCHANGED, page
 
         if self.publish:
             workflow_state = page.current_workflow_state
@@ -440,9 +457,8 @@ class DocumentImporter:
             revision.publish(user=self.user)
         elif not page.workflow_in_progress:
             self.agency.workflow.start(page, self.user)
-        search_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
         ReferenceIndex.create_or_update_for_object(page)
-        return outcome
+        return outcome, page
 
     @staticmethod
     def snapshot(page: LegalDocumentPage) -> tuple:
