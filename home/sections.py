@@ -54,6 +54,15 @@ STANDARD_SECTIONS = [
         "Ask a question and read the answers.",
     ),
     Section(
+        "feedback.ConsultationIndexPage",
+        "lay-y-kien",
+        "Lấy ý kiến",
+        "Dự thảo văn bản, chính sách đang lấy ý kiến nhân dân; báo cáo tiếp thu ý kiến.",
+        "public-consultation",
+        "Public consultation",
+        "Drafts open for public comment, and how the comments were taken into account.",
+    ),
+    Section(
         "home.ContactPage",
         "lien-he",
         "Liên hệ",

@@ -19,6 +19,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # a fresh folder per run: no leftovers
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
+atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)
+STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}}}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://quangngai.localhost"
 
 # Serve static files from the apps and static/ without collectstatic.

@@ -66,6 +66,7 @@ def test_menu_and_breadcrumbs_come_from_the_sites_sections(client, agency):
         "News",
         "Legal documents",
         "Questions and answers",
+        "Public consultation",
         "Contacts",
     ]
     assert '<nav class="breadcrumbs"' in html and '<span aria-current="page">Contacts</span>' in html

@@ -1,0 +1,49 @@
+"""Keeping public forms usable: a honeypot field that people never see, and per-IP rate limits.
+
+The limits are counted in the cache (Redis when REDIS_URL is set, so every web worker shares them). An IP
+address is only ever stored hashed, never logged.
+"""
+
+import hashlib
+
+from django import forms
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "website"
+
+
+class HoneypotMixin(forms.Form):
+    """A field hidden from people (and from screen readers) that bots fill in; a filled one fails validation."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Để trống ô này"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(_("Không gửi được biểu mẫu này."))
+        return ""
+
+
+def client_ip(request) -> str:
+    """The visitor's address (the proxy in front of the site sets X-Forwarded-For; the last hop is ours)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limited(request, scope: str, limit: int, seconds: int) -> bool:
+    """Count one attempt of `scope` from this visitor; True once there were more than `limit` in `seconds`."""
+    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{digest}"
+    cache.add(key, 0, seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, seconds)
+        count = 1
+    return count > limit

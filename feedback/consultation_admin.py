@@ -1,0 +1,1 @@
+"""The admin of consultation comments: moderation and export."""
