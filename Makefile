@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check bench messages clean
+.PHONY: help demo serve install test lint check bench bench-load messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,13 +21,18 @@ install: $(VENV)/.installed ## Create the virtualenv and install the requirement
 
 demo serve: export PORTAL_PORT = $(PORT)
 
-demo: install ## Migrate, seed the demo sites and serve them on http://quangngai.localhost:8000/
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py seed_demo
+# The development server with the task worker beside it (e-mails, Wagtail's indexes): quiet, but the e-mails it
+# sends are printed here (console backend). Ctrl-C stops both.
+SERVE = $(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
-serve: install ## Serve without seeding
-	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+demo: install ## Migrate, seed the demo sites and serve them on http://quangngai.localhost:8000/ with the task worker
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo
+	$(SERVE)
+
+serve: install ## Serve (and run the task worker) without seeding
+	$(SERVE)
 
 lint: install ## ruff: lint and formatting
 	$(BIN)/ruff check .
@@ -42,6 +47,9 @@ test: lint check ## Lint, checks and the whole test suite (PostgreSQL at DATABAS
 
 bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL), time searches and import
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench
+
+bench-load: install ## The question form under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 200 submissions, a worker killed
+	$(BIN)/python -m bench.feedback_load
 
 messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete

@@ -22,10 +22,11 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean_website(self):
-        if self.cleaned_data.get(HONEYPOT_FIELD):
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(_("Không gửi được biểu mẫu này."))
-        return ""
+        return cleaned_data
 
 
 def client_ip(request) -> str:

@@ -1,1 +1,301 @@
-"""The questions and petitions inbox of each site's editorial board and units."""
+"""The questions and petitions inbox of each site's editorial board (BBT) and of the units answering them.
+
+A ModelViewSet lists what the user may see (see `handling.questions_for`): the BBT all of its site's, a
+unit's staff only what was forwarded to their unit; filters by status, kind, unit and deadline. Each
+question opens on a page showing it with its history and the steps the user may take. Nothing is added
+or deleted here: questions come from the public form and are kept.
+"""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from documents.models import LegalField
+from vietnam.workdays import add_working_days
+
+from . import handling
+from .models import Question, Unit
+from .models.questions import DUE_SOON_WORKING_DAYS
+
+
+class QuestionPermissionPolicy(ModelPermissionPolicy):
+    """Seeing the inbox is for the BBT and the units' staff; the steps check each question (handling.py)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and handling.has_inbox(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action == "view" and handling.questions_for(user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_permission_for(self, user, action):
+        return handling.questions_for(user) if action == "view" else Question.objects.none()
+
+
+register_permission_policy(Question, QuestionPermissionPolicy(Question))
+
+
+def units_for(request):
+    if request is None:
+        return Unit.objects.none()
+    user = request.user
+    return Unit.objects.filter(agency__in=handling.managed_agencies(user)) | handling.staffed_units(user)
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    due = django_filters.ChoiceFilter(
+        label=_("Hạn trả lời"),
+        choices=[("sap-den-han", _("Sắp đến hạn")), ("qua-han", _("Quá hạn"))],
+        method="filter_due",
+        empty_label=_("Tất cả"),
+    )
+    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị trả lời"), queryset=units_for)
+
+    class Meta:
+        model = Question
+        fields = ["status", "kind"]
+
+    def filter_due(self, queryset, name, value):
+        today = timezone.localdate()
+        open_questions = queryset.filter(status__in=Question.OPEN)
+        if value == "qua-han":
+            return open_questions.filter(due_on__lt=today)
+        return open_questions.filter(due_on__gte=today, due_on__lte=add_working_days(today, DUE_SOON_WORKING_DAYS))
+
+
+class DueColumn(Column):
+    """The due date, marked when due soon or overdue."""
+
+    cell_template_name = "feedback/admin/due_cell.html"
+
+
+class QuestionIndexView(IndexView):
+    def get_base_queryset(self):
+        return handling.questions_for(self.request.user).select_related("agency", "unit")
+
+    def get_edit_url(self, instance):
+        return reverse("feedback_questions:handle", args=[instance.pk])
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Hỏi đáp, kiến nghị")
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = QuestionIndexView
+    filterset_class = QuestionFilterSet
+    list_display = [
+        "code",
+        "title",
+        "status",
+        DueColumn("due_on", label=_("Hạn trả lời")),
+        "unit",
+        Column(
+            "received_at",
+            label=_("Ngày nhận"),
+            accessor=lambda q: timezone.localtime(q.received_at).strftime("%d/%m/%Y"),
+        ),
+    ]
+    search_fields = ["code", "title"]
+    ordering = ["due_on"]
+    list_per_page = 50
+
+    def get_urlpatterns(self):
+        # Only the listing and the handling page: no add, edit, delete, history or usage views.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", handle_question, name="handle"),
+            path("<int:pk>/tep/", attachment, name="attachment"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_question_viewset():
+    return QuestionViewSet("feedback_questions", url_prefix="hoi-dap")
+
+
+# The handling page -------------------------------------------------------------------------------------
+
+
+class ClassifyForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=Question.Kind.choices)
+    legal_field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=LegalField.objects.all(), required=False)
+
+
+class ForwardForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị trả lời"), queryset=Unit.objects.none())
+    note = forms.CharField(label=_("Ghi chú cho đơn vị"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(agency_id=question.agency_id)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do (gửi cho người hỏi)"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
+
+
+class ProgressForm(forms.Form):
+    message = forms.CharField(
+        label=_("Tiến độ xử lý (gửi cho người hỏi)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    expected_on = forms.DateField(
+        label=_("Dự kiến trả lời"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_expected_on(self):
+        expected_on = self.cleaned_data["expected_on"]
+        if expected_on < timezone.localdate():
+            raise forms.ValidationError(_("Ngày dự kiến không thể ở quá khứ."))
+        return expected_on
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Ghi chú nội bộ"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+# step name → (form class, what it does, who may: "manage" or "answer")
+STEPS = {
+    "phan-loai": (ClassifyForm, _("Phân loại"), "manage"),
+    "chuyen": (ForwardForm, _("Chuyển đơn vị trả lời"), "manage"),
+    "ngoai-tham-quyen": (ReasonForm, _("Không thuộc thẩm quyền"), "manage"),
+    "tra-loi": (AnswerForm, _("Trả lời"), "answer"),
+    "cong-khai": (None, _("Công khai câu trả lời"), "manage"),
+    "tien-do": (ProgressForm, _("Thông báo tiến độ"), "either"),
+    "ghi-chu": (NoteForm, _("Ghi chú nội bộ"), "either"),
+}
+
+
+def available_steps(user, question: Question) -> list[str]:
+    manage, answer = handling.can_manage(user, question), handling.can_answer(user, question)
+    status = question.status
+    steps = []
+    if manage and status in (Question.Status.RECEIVED, Question.Status.CLASSIFIED):
+        steps += ["phan-loai", "ngoai-tham-quyen"]
+    if manage and question.is_open:
+        steps.append("chuyen")
+    if answer:
+        steps.append("tra-loi")
+    if manage and status == Question.Status.ANSWERED:
+        steps.append("cong-khai")
+    if (manage or answer) and question.is_open:
+        steps.append("tien-do")
+    if manage or answer:
+        steps.append("ghi-chu")
+    return steps
+
+
+def _form(step: str, question: Question, data=None):
+    form_class = STEPS[step][0]
+    if form_class is None:
+        return None
+    kwargs = {"prefix": step}
+    if form_class is ForwardForm:
+        kwargs["question"] = question
+    if form_class is AnswerForm and data is None:
+        kwargs["initial"] = {"answer": question.answer}
+    if form_class is ClassifyForm and data is None:
+        kwargs["initial"] = {"kind": question.kind, "legal_field": question.legal_field_id}
+    return form_class(data, **kwargs)
+
+
+def _do(step: str, question: Question, user, form) -> None:
+    data = form.cleaned_data if form is not None else {}
+    if step == "phan-loai":
+        handling.classify(question, user, legal_field=data["legal_field"], kind=data["kind"])
+    elif step == "chuyen":
+        handling.forward(question, user, data["unit"], data["note"])
+    elif step == "ngoai-tham-quyen":
+        handling.reject_out_of_scope(question, user, data["reason"])
+    elif step == "tra-loi":
+        handling.answer(question, user, data["answer"])
+    elif step == "cong-khai":
+        handling.publish(question, user)
+    elif step == "tien-do":
+        handling.notify_progress(question, user, data["message"], data["expected_on"])
+    elif step == "ghi-chu":
+        handling.add_note(question, user, data["note"])
+
+
+def handle_question(request, pk):
+    """One question: its content, history, and the forms of the steps this user may take now."""
+    question = get_object_or_404(handling.questions_for(request.user).select_related("agency", "unit"), pk=pk)
+    steps = available_steps(request.user, question)
+    failed = None
+    if request.method == "POST":
+        step = request.POST.get("step", "")
+        if step not in steps:
+            raise PermissionDenied
+        form = _form(step, question, request.POST)
+        if form is None or form.is_valid():
+            try:
+                _do(step, question, request.user, form)
+            except handling.StepRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("Đã lưu: %(step)s.") % {"step": STEPS[step][1]})
+                return redirect("feedback_questions:handle", pk=question.pk)
+        failed = (step, form)
+    forms_by_step = [
+        (step, STEPS[step][1], failed[1] if failed and failed[0] == step else _form(step, question)) for step in steps
+    ]
+    context = {
+        "question": question,
+        "events": question.events.select_related("actor"),
+        "steps": forms_by_step,
+        "header_title": question.code,
+        "index_url": reverse("feedback_questions:index"),
+    }
+    return TemplateResponse(request, "feedback/admin/question_handle.html", context, status=400 if failed else 200)
+
+
+def attachment(request, pk):
+    """The question's attachment, only for those who may see the question (never a public URL)."""
+    question = get_object_or_404(handling.questions_for(request.user), pk=pk)
+    if not question.attachment:
+        raise Http404
+    response = FileResponse(
+        question.attachment.open("rb"), as_attachment=True, filename=question.attachment.name.rsplit("/", 1)[-1]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class UnitViewSet(ModelViewSet):
+    """The units that answer questions, for administrators (their staff are the members of each unit's group)."""
+
+    model = Unit
+    icon = "group"
+    menu_label = _("Đơn vị trả lời câu hỏi")
+    add_to_settings_menu = True
+    list_display = ["name", "agency", "email", "staff"]
+    list_filter = ["agency"]
+    form_fields = ["agency", "name", "email"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_unit_viewset():
+    return UnitViewSet("feedback_units", url_prefix="don-vi-tra-loi")

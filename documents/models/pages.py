@@ -238,7 +238,18 @@ class LegalDocumentPage(Page):
         context["files"] = self.files.select_related("document")
         context["legal_fields"] = list(self.legal_fields.all())
         context["outgoing"], context["incoming"] = document_relations(self)
+        context["petition_url"] = self.petition_url(request)
         return context
+
+    def petition_url(self, request=None) -> str | None:
+        """The form of this site's questions section, for a petition about this document (R8)."""
+        from feedback.models import QuestionIndexPage
+
+        home_path = self.path[: self.steplen * (self.depth - 2)]
+        section = QuestionIndexPage.objects.filter(path__startswith=home_path, depth=self.depth - 1).first()
+        if section is None:
+            return None
+        return f"{section.get_url(request)}{section.reverse_subpage('ask')}?van-ban={self.pk}"
 
 
 class DocumentFile(Orderable):

@@ -15,7 +15,7 @@ from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 
 
 class ConsultationIndexPage(SectionPage):
-    """A site's consultations section (/lay-y-kien/): open consultations first, then closed ones."""
+    """A site's consultations section (/lay-y-kien/): open consultations first, then upcoming, then closed ones."""
 
     subpage_types = ["feedback.ConsultationPage"]
     max_count_per_parent = 1
@@ -26,7 +26,9 @@ class ConsultationIndexPage(SectionPage):
         verbose_name_plural = _("chuyên mục lấy ý kiến")
 
     def listing(self):
-        return ConsultationPage.objects.child_of(self).live().order_by("-closes_at")
+        from feedback.consultations import consultation_listing
+
+        return consultation_listing(self)
 
 
 class ConsultationPage(Page):
@@ -106,8 +108,32 @@ class ConsultationPage(Page):
         return self.State.CLOSED
 
     @property
+    def state_label(self) -> str:
+        return self.State(self.state()).label
+
+    @property
     def is_open(self) -> bool:
         return self.state() == self.State.OPEN
+
+    def get_context(self, request, *args, **kwargs):
+        from feedback.consultations import page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(self, request, form=kwargs.get("form"), refused=kwargs.get("refused")))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """The page; a POST is a comment (feedback.consultations.receive_comment), then redirect or show errors."""
+        from feedback.consultations import receive_comment
+
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        outcome = receive_comment(self, request)
+        if "redirect" in outcome:
+            return outcome["redirect"]
+        response = super().serve(request, *args, form=outcome.get("form"), refused=outcome.get("refused"), **kwargs)
+        response.status_code = outcome["status"]
+        return response
 
 
 class ConsultationComment(models.Model):

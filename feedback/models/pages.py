@@ -1,17 +1,138 @@
-"""Questions and answers (R9), consultations (R8). The Q&A section page; the inbox comes with its issue."""
+"""The questions-and-answers section of each site (/hoi-dap/): asking, following, reading the answers."""
 
-from django.utils.translation import gettext_lazy as _
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Site
 
 from home.models.pages import SectionPage
 
+# Public form limits per visitor (IP address): questions sent, and lookups of a code (which guessing needs).
+ASK_LIMIT = (5, 3600)
+LOOKUP_LIMIT = (20, 600)
+RECEIPT_SESSION_KEY = "feedback:receipt"
 
-class QuestionIndexPage(SectionPage):
-    """A site's questions-and-answers section (/hoi-dap/): how to ask, and the published answers."""
+
+class QuestionIndexPage(RoutablePageMixin, SectionPage):
+    """A site's questions-and-answers section (/hoi-dap/).
+
+    /hoi-dap/ lists the published answers (on the portal: every site's), searchable without diacritics and
+    by field; /hoi-dap/gui-cau-hoi/ takes a question or a petition; /hoi-dap/tra-cuu/ shows one to whoever has
+    its code and the email or phone given with it; /hoi-dap/<id>/ is one published answer.
+    """
 
     subpage_types = ["home.StandardPage"]
     max_count_per_parent = 1
     template = "feedback/question_index_page.html"
 
     class Meta:
-        verbose_name = _("chuyên mục hỏi đáp")
-        verbose_name_plural = _("chuyên mục hỏi đáp")
+        verbose_name = gettext_lazy("chuyên mục hỏi đáp")
+        verbose_name_plural = gettext_lazy("chuyên mục hỏi đáp")
+
+    def agency(self, request):
+        site = Site.find_for_request(request)
+        agency = getattr(site, "agency", None)
+        if agency is None:
+            raise Http404
+        return agency
+
+    @path("")
+    def answers(self, request):
+        from feedback.questions import field_filter, paginate, published_questions
+
+        agency = self.agency(request)
+        query = request.GET.get("q", "").strip()[:200]
+        legal_field = field_filter(request.GET.get("linh-vuc", ""))
+        questions = published_questions(
+            agency, portal_wide=agency.kind == agency.Kind.PORTAL, query=query, legal_field=legal_field
+        )
+        context = self.get_context(request)
+        context.update(
+            questions=paginate(request, questions),
+            query=query,
+            legal_field=legal_field,
+            legal_fields=_used_fields(),
+            portal_wide=agency.kind == agency.Kind.PORTAL,
+        )
+        return TemplateResponse(request, self.template, context)
+
+    @path("gui-cau-hoi/", name="ask")
+    def ask(self, request):
+        from feedback.abuse import rate_limited
+        from feedback.handling import receive
+        from feedback.questions import QuestionForm, document_for_petition
+
+        agency = self.agency(request)
+        document = document_for_petition(request.GET.get("van-ban", "") or request.POST.get("van-ban", ""))
+        form = QuestionForm(request.POST or None, request.FILES or None, document=document)
+        if request.method == "POST" and form.is_valid():
+            if rate_limited(request, "ask", *ASK_LIMIT):
+                form.add_error(None, _("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn; hãy thử lại sau."))
+            else:
+                question = receive(form.save(agency))
+                request.session[RECEIPT_SESSION_KEY] = question.code
+                return redirect(self.get_url(request) + self.reverse_subpage("receipt"))
+        context = self.get_context(request)
+        context.update(form=form, document=document)
+        return TemplateResponse(request, "feedback/question_ask.html", context, status=400 if form.errors else 200)
+
+    @path("da-gui/", name="receipt")
+    def receipt(self, request):
+        code = request.session.get(RECEIPT_SESSION_KEY)
+        if not code:
+            return redirect(self.get_url(request) + self.reverse_subpage("ask"))
+        context = self.get_context(request)
+        context["code"] = code
+        return TemplateResponse(request, "feedback/question_receipt.html", context)
+
+    @path("tra-cuu/", name="lookup")
+    def lookup(self, request):
+        from feedback.abuse import rate_limited
+        from feedback.questions import LookupForm
+
+        agency = self.agency(request)
+        form = LookupForm(request.POST or None)
+        question = None
+        if request.method == "POST" and form.is_valid():
+            if rate_limited(request, "lookup", *LOOKUP_LIMIT):
+                form.add_error(None, _("Bạn đã tra cứu nhiều lần trong thời gian ngắn; hãy thử lại sau."))
+            else:
+                question = form.find(agency)
+                if question is None:
+                    # The same answer whether the code exists or not.
+                    form.add_error(None, _("Không tìm thấy câu hỏi với mã và thông tin liên hệ này."))
+        context = self.get_context(request)
+        context.update(form=form, question=question)
+        if question is not None:
+            context["events"] = question.events.exclude(action="ghi-chu").select_related("actor")
+        return TemplateResponse(request, "feedback/question_lookup.html", context)
+
+    @path("<int:pk>/", name="answer")
+    def answer(self, request, pk):
+        from feedback.models import Question
+
+        agency = self.agency(request)
+        questions = Question.objects.filter(status=Question.Status.PUBLISHED).select_related("agency", "legal_field")
+        if agency.kind != agency.Kind.PORTAL:
+            questions = questions.filter(agency=agency)
+        question = questions.filter(pk=pk).first()
+        if question is None:
+            raise Http404
+        context = self.get_context(request)
+        context["question"] = question
+        return TemplateResponse(request, "feedback/question_answer.html", context)
+
+
+def _used_fields():
+    from documents.models import LegalField
+
+    return LegalField.objects.filter(pk__in=_published_field_ids()).order_by("sort_order", "name")
+
+
+def _published_field_ids():
+    from feedback.models import Question
+
+    return Question.objects.filter(status=Question.Status.PUBLISHED, legal_field__isnull=False).values("legal_field_id")

@@ -5,16 +5,18 @@ editorial board (BBT) to one of the agency's units, answered by the unit's staff
 (or the asker is told how it is going), then published. Every step is a QuestionEvent: who, when, what.
 """
 
+import re
 import secrets
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback.storage import private_storage
+from vietnam.text import fold_diacritics
 from vietnam.workdays import add_working_days, working_days_between
 
 # The legal time limit to answer (Điều 9.1.đ), and how many working days before it the inbox warns.
@@ -46,12 +48,16 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.staff_id:
-            with transaction.atomic():
-                self.staff = Group.objects.create(name=f"{self.agency.label} – Đơn vị: {self.name}"[:150])
-                super().save(*args, **kwargs)
+        if self.staff_id:
+            super().save(*args, **kwargs)
             return
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            # The unit's staff sign in to the admin, where they see only what was forwarded to their unit.
+            self.staff = Group.objects.create(name=f"{self.agency.label} – Đơn vị: {self.name}"[:150])
+            self.staff.permissions.add(
+                Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+            )
+            super().save(*args, **kwargs)
 
 
 def new_code(prefix: str) -> str:
@@ -62,6 +68,8 @@ def new_code(prefix: str) -> str:
 
 class Question(models.Model):
     """A question (or a petition on an administrative regulation) sent to one site."""
+
+    wagtail_reference_index_ignore = True  # nothing links to a question: no index task on every submission
 
     class Kind(models.TextChoices):
         QUESTION = "hoi-dap", _("Câu hỏi")
@@ -121,6 +129,8 @@ class Question(models.Model):
     answered_at = models.DateTimeField(_("ngày trả lời"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("ngày công khai"), null=True, blank=True, editable=False)
     out_of_scope_reason = models.TextField(_("lý do không thuộc thẩm quyền"), blank=True)
+    # The title, question and answer folded (no diacritics, lower case), for the public search.
+    search_text = models.TextField(editable=False, blank=True)
 
     class Meta:
         verbose_name = _("câu hỏi, kiến nghị")
@@ -140,6 +150,13 @@ class Question(models.Model):
             self.code = new_code(self.CODE_PREFIX[self.kind])
         if not self.due_on:
             self.due_on = due_date(timezone.localtime(self.received_at).date())
+        self.search_text = (
+            " "
+            + " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(f"{self.title} {self.body} {self.answer}").lower()))
+            + " "
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
 
     @property
@@ -169,6 +186,8 @@ def due_date(received_on: date) -> date:
 
 class QuestionEvent(models.Model):
     """One step of a question's handling, or an internal note: who did what, and when."""
+
+    wagtail_reference_index_ignore = True
 
     class Action(models.TextChoices):
         RECEIVED = "tiep-nhan", _("Tiếp nhận")

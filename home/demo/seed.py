@@ -9,8 +9,10 @@ from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, 
 from home.onboarding import Onboarding, create_agency_site
 from vietnam.text import slugify
 
+from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
+from .questions import seed_questions
 
 ADMIN_USERNAME = "admin"
 
@@ -52,10 +54,13 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 
 def seed_library(agencies: dict[str, Agency]) -> Onboarding:
-    """The legal-documents library of the three sites (keyed by agency code) and the portal's gazette."""
+    """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the
+    consultations and the questions and answers with the units that answer them."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_documents(agencies, result)
+        seed_consultations(agencies, result)
+        seed_questions(agencies, result)
     return result
 
 

@@ -4,14 +4,18 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 from wagtail.models import Locale
 
+from feedback.models import Unit
 from home.demo.content import ADMIN_PASSWORD, DEMO_PASSWORD, SITES
+from home.demo.questions import STAFF
 from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_library, seed_site
 from home.management.commands.create_agency_site import write_report
 from home.onboarding import Onboarding, OnboardingError
 
 GROUP_LABELS = {"editors": "Biên tập viên", "moderators": "Ban biên tập"}
+STAFF_USERNAMES = [username for username, _last, _first in STAFF.values()]
 
 
 class Command(BaseCommand):
@@ -25,6 +29,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # Wagtail's search and reference index updates run here, as the pages are written, rather than as
+        # thousands of queued tasks the worker would take a minute to catch up with.
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+            self.seed()
+
+    def seed(self):
         if not settings.PORTAL_DOMAIN.endswith("localhost"):
             # Demo accounts have published passwords: never on a real domain.
             raise CommandError(
@@ -48,7 +58,7 @@ class Command(BaseCommand):
                 content.existing.extend(onboarding.existing)
             write_report(self, f"{spec.name} — {onboarding.agency.site.root_url}/", content)
         library = seed_library({agency.code: agency for _spec, agency in sites})
-        write_report(self, "Thư viện văn bản và Công báo", library)
+        write_report(self, "Văn bản, Công báo, lấy ý kiến, hỏi đáp", library)
         self.print_accounts(sites)
         self.print_addresses(sites)
         self.stdout.write(f"Xong sau {time.monotonic() - started:.1f} giây.")
@@ -58,6 +68,9 @@ class Command(BaseCommand):
         rows = [(ADMIN_USERNAME, ADMIN_PASSWORD, "Quản trị toàn hệ thống")]
         for spec, _agency in sites:
             rows += [(user.username, DEMO_PASSWORD, f"{GROUP_LABELS[user.group]} – {spec.name}") for user in spec.users]
+        for unit in Unit.objects.filter(staff__user__username__in=STAFF_USERNAMES).select_related("agency"):
+            for username in unit.staff.user_set.filter(username__in=STAFF_USERNAMES).values_list("username", flat=True):
+                rows.append((username, DEMO_PASSWORD, f"Cán bộ {unit.name} (trả lời câu hỏi trên {unit.agency.name})"))
         for username, password, role in rows:
             self.stdout.write(f"  {username:<16} {password:<22} {role}")
 

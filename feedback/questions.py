@@ -1,0 +1,151 @@
+"""The public side of questions and answers (R9): asking, following a question by its code, reading answers."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from documents.forms import content_matches_extension
+from documents.models import LegalDocumentPage, LegalField
+from portal.forms import DescribedFieldsMixin
+from vietnam.text import fold_diacritics
+
+from .abuse import HoneypotMixin
+from .models import Question
+from .models.questions import MAX_ATTACHMENT_SIZE
+
+PAGE_SIZE = 20
+PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
+# What an attachment may be, by extension: checked by content too.
+ATTACHMENT_TYPES = {"pdf": "pdf", "jpg": "jpeg", "jpeg": "jpeg", "png": "png"}
+IMAGE_SIGNATURES = {"jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
+
+
+def normalise_phone(value: str) -> str:
+    """Digits only, with a leading 0 for +84 ("+84 905 123 456" → "0905123456"), to compare numbers."""
+    digits = re.sub(r"\D", "", value)
+    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
+        digits = "0" + digits[2:]
+    return digits
+
+
+class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.ModelForm):
+    """A citizen's question or petition: validated on the server, in the visitor's language."""
+
+    class Meta:
+        model = Question
+        fields = ["kind", "name", "email", "phone", "publish_name", "legal_field", "title", "body", "attachment"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+        help_texts = {
+            "email": _("Để nhận mã tra cứu và câu trả lời qua thư. Không công khai."),
+            "phone": _("Không công khai."),
+            "attachment": _("Không bắt buộc: tệp PDF hoặc ảnh JPG, PNG, tối đa 10 MB."),
+            "publish_name": _("Khi công khai câu trả lời, họ tên của bạn được hiển thị; nếu không, chỉ hiện câu hỏi."),
+        }
+
+    def __init__(self, *args, document: LegalDocumentPage | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = document
+        self.fields["legal_field"].queryset = LegalField.objects.all()
+        self.fields["legal_field"].label_from_instance = lambda item: item.local_name
+        self.fields["kind"].initial = Question.Kind.PETITION if document else Question.Kind.QUESTION
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE.match(phone):
+            raise ValidationError(_("Số điện thoại không hợp lệ; ví dụ: 0905 123 456."))
+        return phone
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return upload
+        if upload.size > MAX_ATTACHMENT_SIZE:
+            raise ValidationError(
+                _("Tệp quá lớn (%(size)s); tối đa %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_ATTACHMENT_SIZE)}
+            )
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        kind = ATTACHMENT_TYPES.get(extension)
+        if kind is None or not _content_is(upload, kind):
+            raise ValidationError(_("Chỉ nhận tệp PDF hoặc ảnh JPG, PNG đúng định dạng."))
+        return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("email") and not cleaned_data.get("phone") and not self.errors.get("phone"):
+            raise ValidationError(_("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan trả lời bạn."))
+        return cleaned_data
+
+    def save(self, agency, commit=False) -> Question:
+        question = super().save(commit=False)
+        question.agency = agency
+        question.language = get_language() or "vi"
+        if question.kind == Question.Kind.PETITION:
+            question.document = self.document
+        return question
+
+
+def _content_is(upload, kind: str) -> bool:
+    if kind == "pdf":
+        return content_matches_extension(upload, "pdf")
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    return head.startswith(IMAGE_SIGNATURES[kind])
+
+
+class LookupForm(DescribedFieldsMixin, forms.Form):
+    """Following a question: its code and the email or phone given with it."""
+
+    code = forms.CharField(label=_("Mã tra cứu"), max_length=20)
+    contact = forms.CharField(label=_("Thư điện tử hoặc số điện thoại đã khai"), max_length=254)
+
+    def find(self, agency) -> Question | None:
+        """The question, if the code exists on this site and the contact matches it; None otherwise."""
+        code = self.cleaned_data["code"].strip().upper()
+        contact = self.cleaned_data["contact"].strip()
+        question = Question.objects.filter(agency=agency, code=code).first()
+        if question is None:
+            return None
+        if "@" in contact:
+            return question if question.email and question.email.lower() == contact.lower() else None
+        phone = normalise_phone(contact)
+        return question if question.phone and normalise_phone(question.phone) == phone and phone else None
+
+
+def published_questions(agency, *, portal_wide: bool, query: str = "", legal_field: LegalField | None = None):
+    """Published questions of `agency` (on the portal: every site's), newest first, optionally searched."""
+    questions = Question.objects.filter(status=Question.Status.PUBLISHED)
+    if not portal_wide:
+        questions = questions.filter(agency=agency)
+    if legal_field is not None:
+        questions = questions.filter(legal_field=legal_field)
+    for word in re.findall(r"[a-z0-9]+", fold_diacritics(query).lower()):
+        questions = questions.filter(search_text__contains=f" {word}")
+    return questions.select_related("agency", "legal_field").order_by("-published_at", "-pk")
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def field_filter(value: str) -> LegalField | None:
+    return LegalField.objects.filter(slug=value).first() if value else None
+
+
+def document_for_petition(value: str) -> LegalDocumentPage | None:
+    """The live document a petition is about, from the ?van-ban=<id> of a document page's link."""
+    if not value.isdigit():
+        return None
+    return LegalDocumentPage.objects.live().public().filter(pk=int(value)).first()

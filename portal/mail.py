@@ -1,0 +1,88 @@
+"""The one way the portal sends e-mail: rendered in the caller's request, delivered by the task worker.
+
+`send_mail` renders a message and queues a `deliver_mail` task. With the database task backend the task row
+is written in the caller's transaction, so a submission and its notifications are committed together or not at
+all, and an SMTP server that is down or slow never fails or blocks the submission: the worker retries later.
+Logs name the template and the attempt, never an address or a name: those are citizens' personal data.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django_tasks import task
+
+from vietnam.text import nfc
+
+logger = logging.getLogger(__name__)
+
+# Minutes to wait before each new attempt: a failed message is tried 7 times over about 17 hours.
+RETRY_MINUTES = (1, 5, 15, 60, 240, 720)
+MAX_ATTEMPTS = len(RETRY_MINUTES) + 1
+
+
+def send_mail(to: str | list[str], subject: str, template: str, context: dict, language: str = "vi") -> None:
+    """Render `template` (a path without extension under templates/, e.g. "feedback/mail/received": its .txt,
+    and .html if it exists) in `language`, and queue its delivery.
+
+    `to` is an address or a list of them; empty ones are dropped, and nothing is queued when none remain.
+    `subject` may be a lazy translation: it is rendered in `language` too. The task is enqueued at once, not on
+    commit: with the database backend it belongs to the caller's transaction. Delivery errors never reach the
+    caller; template errors do (they are the caller's bugs).
+    """
+    addresses = [to] if isinstance(to, str) else list(to or [])
+    recipients = list(dict.fromkeys(address.strip() for address in addresses if address and address.strip()))
+    if not recipients:
+        return
+    with translation.override(language):
+        subject = nfc(" ".join(str(subject).split()))  # one line: a header cannot hold a line break
+        # Plain text is not HTML: "&" stays "&" whether or not the template turns autoescaping off.
+        text = nfc(get_template(f"{template}.txt").template.render(Context(context, autoescape=False)))
+        try:
+            html_template = get_template(f"{template}.html")
+        except TemplateDoesNotExist:
+            html = None
+        else:
+            html = nfc(html_template.render(context))
+    deliver_mail.enqueue(recipients, subject, text, html, template)
+
+
+@task()
+def deliver_mail(to: list[str], subject: str, text: str, html: str | None, template: str, attempt: int = 1) -> str:
+    """Send one rendered message from DEFAULT_FROM_EMAIL; on an SMTP or network error, queue the next attempt.
+
+    `template` names the message in logs; `attempt` counts from 1. Returns "sent", "retrying" or "failed"
+    (the task's result, kept by the database backend). Raises nothing for a delivery failure.
+    """
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:  # refused, unreachable, timed out (EMAIL_TIMEOUT)…
+        reason = type(error).__name__  # not str(error): SMTP errors quote the recipients' addresses
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("Mail %s not sent after %d attempts (%s)", template, attempt, reason)
+            return "failed"
+        if not deliver_mail.get_backend().supports_defer:
+            # The immediate backend (tests) cannot wait: retrying now would only fail again.
+            logger.error("Mail %s not sent (%s); this task backend cannot retry later", template, reason)
+            return "failed"
+        minutes = RETRY_MINUTES[attempt - 1]
+        deliver_mail.using(run_after=timezone.now() + timedelta(minutes=minutes)).enqueue(
+            to, subject, text, html, template, attempt=attempt + 1
+        )
+        logger.warning(
+            "Mail %s: attempt %d of %d failed (%s); retry in %d min", template, attempt, MAX_ATTEMPTS, reason, minutes
+        )
+        return "retrying"
+    except ValueError as error:  # an address or header Django refuses: no retry can fix it
+        logger.error("Mail %s not sent: invalid message (%s)", template, type(error).__name__)
+        return "failed"
+    logger.info("Mail %s sent (attempt %d)", template, attempt)
+    return "sent"
