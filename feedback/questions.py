@@ -87,7 +87,8 @@ class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.ModelForm):
             raise ValidationError(_("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan trả lời bạn."))
         return cleaned_data
 
-    def save(self, agency, commit=False) -> Question:
+    def build(self, agency) -> Question:
+        """The question as sent to `agency`'s site, not saved yet (handling.receive saves it)."""
         question = super().save(commit=False)
         question.agency = agency
         question.language = get_language() or "vi"

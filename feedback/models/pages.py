@@ -72,7 +72,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
             if rate_limited(request, "ask", *ASK_LIMIT):
                 form.add_error(None, _("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn; hãy thử lại sau."))
             else:
-                question = receive(form.save(agency))
+                question = receive(form.build(agency))
                 request.session[RECEIPT_SESSION_KEY] = question.code
                 return redirect(self.get_url(request) + self.reverse_subpage("receipt"))
         context = self.get_context(request)

@@ -53,7 +53,19 @@ def test_an_editor_sees_only_their_own_sites_tree(new_page, site_url, agency, ot
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/gioi-thieu/", "/lien-he/", "/en/", "/en/contacts/", "/tim-kiem/?q=gioi+thieu", "/khong-co/"]
+    "path",
+    [
+        "/",
+        "/gioi-thieu/",
+        "/lien-he/",
+        "/en/",
+        "/en/contacts/",
+        "/tim-kiem/?q=gioi+thieu",
+        "/khong-co/",
+        "/hoi-dap/",
+        "/hoi-dap/gui-cau-hoi/",
+        "/en/questions-and-answers/tra-cuu/",
+    ],
 )
 def test_pages_fit_a_phone_and_pass_wcag_21_aa(new_page, site_url, agency, path):
     page = new_page(**PHONE)

@@ -4,11 +4,13 @@ forwards it, the unit answers, the BBT publishes, everyone can read the answer; 
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from playwright.sync_api import expect
 
 from feedback.models import Question, Unit
 from tests.browser.test_moderation_flow import log_in
+from tests.browser.test_public_site import WCAG_21_AA
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,6 +24,11 @@ def test_a_question_from_phone_to_published_answer(new_page, site_url, agency, m
     citizen = new_page(**PHONE)
     citizen.goto(site_url(agency, "/hoi-dap/"))
     citizen.get_by_role("link", name="Gửi câu hỏi").click()
+    citizen.get_by_role("button", name="Gửi câu hỏi").click()  # empty: every error is shown, and accessible
+    expect(citizen.locator(".form-errors")).to_contain_text("Chưa gửi được")
+    expect(citizen.get_by_label("Họ và tên")).to_have_attribute("aria-invalid", "true")
+    results = Axe().run(citizen, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
     citizen.get_by_label("Họ và tên").fill("Nguyễn Văn Nông")
     citizen.get_by_label("Thư điện tử").fill("nong@example.vn")
     citizen.get_by_label("Tiêu đề").fill("Chữ ký số khi nộp hồ sơ trực tuyến")
