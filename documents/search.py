@@ -22,6 +22,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from vietnam.text import fold_diacritics
@@ -46,6 +47,13 @@ MAX_LOOSENED_IDS = 1000
 SORTS = {"lien-quan": "relevance", "moi-nhat": "newest", "cu-nhat": "oldest"}
 # The query-string names, shared by the form, the links and the API (Vietnamese, like the slugs).
 PARAMS = {"type": "loai", "authority": "co-quan", "field": "linh-vuc", "year": "nam", "validity": "hieu-luc"}
+FACET_TITLES = {
+    "type": _("Hình thức văn bản"),
+    "authority": _("Cơ quan ban hành"),
+    "field": _("Lĩnh vực"),
+    "year": _("Năm ban hành"),
+    "validity": _("Tình trạng hiệu lực"),
+}
 # Each filter's condition on a document, given the chosen value as stored (a list item's id, a year).
 LOOKUPS = {
     "type": "document_type_id",
@@ -396,7 +404,7 @@ class DocumentSearch:
             for slug, item in self.lists[name].items()
             if counts.get(item.pk)
         ]
-        return {"name": name, "param": PARAMS[name], "options": options}
+        return {"name": name, "title": FACET_TITLES[name], "param": PARAMS[name], "options": options}
 
     def _year_facet(self) -> dict:
         counts = self.group_counts("year")
@@ -405,7 +413,7 @@ class DocumentSearch:
             for year, count in sorted(counts.items(), reverse=True)
             if year
         ]
-        return {"name": "year", "param": PARAMS["year"], "options": options}
+        return {"name": "year", "title": FACET_TITLES["year"], "param": PARAMS["year"], "options": options}
 
     def _validity_facet(self) -> dict:
         counts = self.group_counts("validity")
@@ -414,7 +422,7 @@ class DocumentSearch:
             for value, label in Validity.choices
             if counts.get(value)
         ]
-        return {"name": "validity", "param": PARAMS["validity"], "options": options}
+        return {"name": "validity", "title": FACET_TITLES["validity"], "param": PARAMS["validity"], "options": options}
 
 
 def listing_changed() -> None:

@@ -45,6 +45,15 @@ STANDARD_SECTIONS = [
         "Legal and administrative documents.",
     ),
     Section(
+        "services.ProcedureIndexPage",
+        "thu-tuc-hanh-chinh",
+        "Thủ tục hành chính",
+        "Thủ tục hành chính, dịch vụ công trực tuyến: hồ sơ, thời hạn, phí, lệ phí, căn cứ pháp lý.",
+        "administrative-procedures",
+        "Administrative procedures",
+        "Administrative procedures and online public services: dossier, time limit, fees, legal basis.",
+    ),
+    Section(
         "feedback.QuestionIndexPage",
         "hoi-dap",
         "Hỏi đáp",

@@ -13,6 +13,7 @@ from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
 from .questions import seed_questions
+from .services import GUIDE, seed_procedures
 
 ADMIN_USERNAME = "admin"
 
@@ -55,12 +56,15 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 def seed_library(agencies: dict[str, Agency]) -> Onboarding:
     """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the
-    consultations and the questions and answers with the units that answer them."""
+    consultations, the questions and answers with the units that answer them, and the procedures catalogue."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_documents(agencies, result)
         seed_consultations(agencies, result)
         seed_questions(agencies, result)
+        seed_procedures(agencies, result)
+        portal_procedures = agencies[""].site.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
+        add_entry(portal_procedures, StandardPage, GUIDE, Locale.objects.get(language_code="en"), result)
     return result
 
 

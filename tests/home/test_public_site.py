@@ -65,6 +65,7 @@ def test_menu_and_breadcrumbs_come_from_the_sites_sections(client, agency):
         "Introduction",
         "News",
         "Legal documents",
+        "Administrative procedures",
         "Questions and answers",
         "Public consultation",
         "Contacts",

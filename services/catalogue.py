@@ -1,0 +1,130 @@
+"""The procedures catalogue (R7, Điều 12.3): filters with counts by sector, agency, level of government and
+online service, and a search that ignores diacritics ("dang ky ho kinh doanh" finds "Đăng ký hộ kinh doanh").
+
+A province has a few thousand procedures: the matches' facet columns are read in one query and counted here,
+then only the page of results shown is read. The query count does not depend on how many procedures match.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+from home.models import Agency
+from vietnam.text import fold_diacritics, sort_key
+
+from .models import Channel, GovernmentLevel, OnlineService, ProcedurePage, Sector
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+# The query-string names (Vietnamese, like the slugs), and each facet's column in the rows read.
+PARAMS = {"sector": "linh-vuc", "agency": "co-quan", "level": "cap", "online": "dich-vu"}
+COLUMNS = {"sector": 1, "agency": 2, "level": 3, "online": 4}
+FACET_TITLES = {
+    "sector": _("Lĩnh vực"),
+    "agency": _("Cơ quan"),
+    "level": _("Cấp thực hiện"),
+    "online": _("Dịch vụ công trực tuyến"),
+}
+
+
+@dataclass
+class Catalogue:
+    section: Page  # a ProcedureIndexPage
+    query: str = ""
+    filters: dict = field(default_factory=dict)
+    page_number: str | None = None
+    portal_wide: bool = False
+
+    @classmethod
+    def from_request(cls, request, section):
+        params = request.GET
+        site = Site.find_for_request(request)
+        agency = getattr(site, "agency", None) if site else None
+        return cls(
+            section=section,
+            query=params.get("q", "").strip()[:MAX_QUERY_LENGTH],
+            filters={name: params.get(param, "").strip() for name, param in PARAMS.items() if params.get(param)},
+            page_number=params.get("page"),
+            portal_wide=bool(agency and agency.kind == Agency.Kind.PORTAL),
+        )
+
+    @cached_property
+    def words(self) -> list[str]:
+        return re.findall(r"[a-z0-9]+", fold_diacritics(self.query).lower())
+
+    def scope(self) -> QuerySet:
+        """Live public procedures in the section's language: this site's, or on the portal every site's."""
+        procedures = ProcedurePage.objects.live().public().filter(locale_id=self.section.locale_id)
+        if not self.portal_wide:
+            procedures = procedures.descendant_of(self.section)
+        for word in self.words:
+            procedures = procedures.filter(search_text__contains=f" {word}")
+        return procedures
+
+    @cached_property
+    def lists(self) -> dict:
+        return {
+            "sector": {item.slug: item for item in Sector.objects.all()},
+            "agency": {agency.code or "cong-tinh": agency for agency in Agency.objects.select_related("site")},
+            "level": dict(GovernmentLevel.choices),
+            "online": dict(OnlineService.choices),
+        }
+
+    @cached_property
+    def chosen(self) -> dict:
+        """The chosen filters as the values in the rows (ids or codes); unknown values are ignored."""
+        chosen = {}
+        for name, value in self.filters.items():
+            if value in self.lists[name]:
+                item = self.lists[name][value]
+                chosen[name] = getattr(item, "pk", value)
+        return chosen
+
+    @cached_property
+    def rows(self) -> list[tuple]:
+        """(pk, sector, agency, level, online, title) of every match, in one query."""
+        return list(
+            self.scope().values_list("pk", "sector_id", "agency_id", "government_level", "online_service", "title")
+        )
+
+    def _passes(self, row, skip: str | None = None) -> bool:
+        return all(row[COLUMNS[name]] == value for name, value in self.chosen.items() if name != skip)
+
+    @cached_property
+    def results(self):
+        """The page of matching procedures asked for, in Vietnamese dictionary order of their names."""
+        found = sorted((row for row in self.rows if self._passes(row)), key=lambda row: sort_key(row[5]))
+        page = Paginator([row[0] for row in found], PAGE_SIZE).get_page(self.page_number)
+        ids = list(page.object_list)
+        procedures = (
+            ProcedurePage.objects.filter(pk__in=ids)
+            .select_related("sector", "agency")
+            .prefetch_related(Prefetch("channels", queryset=Channel.objects.order_by("sort_order")))
+            .in_bulk()
+        )
+        page.object_list = [procedures[pk] for pk in ids]
+        return page
+
+    @cached_property
+    def facets(self) -> list[dict]:
+        return [self._facet(name) for name in PARAMS]
+
+    def _facet(self, name: str) -> dict:
+        counts = Counter(row[COLUMNS[name]] for row in self.rows if self._passes(row, skip=name))
+        options = []
+        for value, item in self.lists[name].items():
+            key = getattr(item, "pk", value)
+            if counts.get(key):
+                label = getattr(item, "local_name", None) or getattr(item, "name", None) or item
+                options.append(
+                    {"value": value, "label": label, "count": counts[key], "selected": self.filters.get(name) == value}
+                )
+        if name in ("sector", "agency"):
+            options.sort(key=lambda option: sort_key(str(option["label"])))
+        return {"name": name, "title": FACET_TITLES[name], "param": PARAMS[name], "options": options}

@@ -1,0 +1,234 @@
+"""Administrative procedures (thủ tục hành chính) and their online services (R7, Điều 11–12).
+
+Each site's "Thủ tục hành chính" section (/thu-tuc-hanh-chinh/) holds the procedures its agency carries out,
+as pages (so they pass the BBT, keep revisions and are translated, as R2 asks for those foreigners use). The
+section is the catalogue: filters with counts, search without diacritics; on the portal, every agency's.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from documents.models.lists import NamedListItem
+from home.models.pages import RICH_TEXT_FEATURES, SectionPage
+from vietnam.text import fold_diacritics
+
+
+class Sector(NamedListItem):
+    """Lĩnh vực thủ tục hành chính: the national list's sectors (Hộ tịch, Đất đai, Đăng ký kinh doanh…)."""
+
+    class Meta(NamedListItem.Meta):
+        verbose_name = _("lĩnh vực thủ tục")
+        verbose_name_plural = _("lĩnh vực thủ tục")
+
+
+class GovernmentLevel(models.TextChoices):
+    """Cấp thực hiện (the two-tier local government since 1 July 2025, and central agencies)."""
+
+    PROVINCE = "cap-tinh", _("Cấp tỉnh")
+    COMMUNE = "cap-xa", _("Cấp xã")
+    CENTRAL = "trung-uong", _("Cơ quan trung ương")
+
+
+class OnlineService(models.TextChoices):
+    """The online service a procedure offers (Nghị định 42/2022/NĐ-CP)."""
+
+    FULL = "toan-trinh", _("Dịch vụ công trực tuyến toàn trình")
+    PARTIAL = "mot-phan", _("Dịch vụ công trực tuyến một phần")
+    NONE = "khong", _("Chưa có dịch vụ công trực tuyến")
+
+
+class ProcedureIndexPage(SectionPage):
+    """A site's procedures catalogue (/thu-tuc-hanh-chinh/); on the portal, every agency's procedures."""
+
+    subpage_types = ["services.ProcedurePage", "home.StandardPage"]
+    max_count_per_parent = 1
+    template = "services/procedure_index_page.html"
+
+    class Meta:
+        verbose_name = _("chuyên mục thủ tục hành chính")
+        verbose_name_plural = _("chuyên mục thủ tục hành chính")
+
+    def get_context(self, request, *args, **kwargs):
+        from services.catalogue import Catalogue
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        context["catalogue"] = Catalogue.from_request(request, section=self)
+        context["guides"] = self.get_children().live().type(*self._guide_types()).specific()
+        return context
+
+    @staticmethod
+    def _guide_types():
+        from home.models import StandardPage
+
+        return (StandardPage,)
+
+
+class ProcedurePage(Page):
+    """One administrative procedure with everything a citizen needs to carry it out (R7)."""
+
+    code = models.CharField(
+        _("mã thủ tục"),
+        max_length=40,
+        db_index=True,
+        help_text=_("Mã trên Cơ sở dữ liệu quốc gia, ví dụ 1.001612.000.00.00.H48"),
+    )
+    sector = models.ForeignKey(Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="+")
+    government_level = models.CharField(_("cấp thực hiện"), max_length=12, choices=GovernmentLevel.choices)
+    implementing_agency = models.CharField(_("cơ quan thực hiện"), max_length=255)
+    competent_agency = models.CharField(_("cơ quan có thẩm quyền quyết định"), max_length=255, blank=True)
+    applicants = models.CharField(_("đối tượng thực hiện"), max_length=500)
+    steps = RichTextField(_("trình tự thực hiện"), features=RICH_TEXT_FEATURES)
+    conditions = RichTextField(_("yêu cầu, điều kiện"), features=RICH_TEXT_FEATURES, blank=True)
+    result = models.TextField(_("kết quả thực hiện"), max_length=2000)
+    legal_basis = ParentalManyToManyField(
+        "legal_documents.LegalDocumentPage", verbose_name=_("căn cứ pháp lý (văn bản trong thư viện)"), blank=True
+    )
+    legal_basis_text = models.TextField(
+        _("căn cứ pháp lý khác"), blank=True, help_text=_("Văn bản chưa có trong thư viện: mỗi văn bản một dòng.")
+    )
+    responsible_units = models.CharField(_("đơn vị chịu trách nhiệm"), max_length=500, blank=True)
+    service_level = models.PositiveSmallIntegerField(
+        _("mức độ dịch vụ công (theo quy định năm 2017)"),
+        choices=[(1, _("Mức độ 1")), (2, _("Mức độ 2")), (3, _("Mức độ 3")), (4, _("Mức độ 4"))],
+        null=True,
+        blank=True,
+    )
+    online_service = models.CharField(
+        _("dịch vụ công trực tuyến"), max_length=12, choices=OnlineService.choices, default=OnlineService.NONE
+    )
+    partial_reason = models.TextField(
+        _("lý do chỉ cung cấp một phần"), blank=True, help_text=_("Bắt buộc công bố khi dịch vụ chỉ là một phần.")
+    )
+    used_by_foreigners = models.BooleanField(
+        _("người nước ngoài sử dụng"), default=False, help_text=_("Thủ tục này cần có bản tiếng Anh (R2).")
+    )
+    # Set on save: the agency whose site the procedure is on, and its folded text for the search.
+    agency = models.ForeignKey("home.Agency", on_delete=models.PROTECT, related_name="+", null=True, editable=False)
+    search_text = models.TextField(editable=False, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("code"), FieldPanel("sector")]),
+                FieldRowPanel([FieldPanel("government_level"), FieldPanel("implementing_agency")]),
+                FieldPanel("competent_agency"),
+                FieldPanel("applicants"),
+                FieldPanel("used_by_foreigners"),
+            ],
+            heading=_("Thông tin chung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("service_level"), FieldPanel("online_service")]),
+                FieldPanel("partial_reason"),
+            ],
+            heading=_("Mức độ dịch vụ công"),
+        ),
+        FieldPanel("steps"),
+        InlinePanel("channels", label=_("cách thức thực hiện"), min_num=1),
+        InlinePanel("components", label=_("thành phần hồ sơ")),
+        FieldPanel("conditions"),
+        FieldPanel("result"),
+        MultiFieldPanel(
+            [FieldPanel("legal_basis", widget=forms.SelectMultiple), FieldPanel("legal_basis_text")],
+            heading=_("Căn cứ pháp lý"),
+        ),
+        FieldPanel("responsible_units"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("code"), index.SearchField("applicants")]
+    parent_page_types = ["services.ProcedureIndexPage"]
+    subpage_types = []
+    template = "services/procedure_page.html"
+
+    class Meta:
+        verbose_name = _("thủ tục hành chính")
+        verbose_name_plural = _("thủ tục hành chính")
+        indexes = [models.Index(fields=["agency", "sector"], name="services_procedure_agency")]
+
+    def clean(self):
+        super().clean()
+        if self.online_service == OnlineService.PARTIAL and not self.partial_reason.strip():
+            raise ValidationError({"partial_reason": _("Hãy công bố lý do dịch vụ chỉ được cung cấp một phần.")})
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.search_text = self.build_search_text()
+            self.agency = self.find_agency()
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        text = " ".join([self.code, self.title, self.implementing_agency, self.applicants, self.result])
+        return f" {' '.join(re.findall(r'[a-z0-9]+', fold_diacritics(text).lower()))} "
+
+    def find_agency(self):
+        """The agency whose site this page is on (through its home page, in any language)."""
+        from home.models import Agency
+
+        if not self.path:
+            return None
+        home = Page.objects.filter(path=self.path[: self.steplen * 2]).values("translation_key")
+        return Agency.objects.filter(site__root_page__translation_key__in=home).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["channels"] = self.channels.all()
+        context["components"] = self.components.select_related("template")
+        context["legal_basis"] = self.legal_basis.live().public().order_by("-issued_on")
+        return context
+
+
+class Channel(Orderable):
+    """One way of submitting the dossier, with its own processing time and fee."""
+
+    class Kind(models.TextChoices):
+        IN_PERSON = "truc-tiep", _("Trực tiếp")
+        ONLINE = "truc-tuyen", _("Trực tuyến")
+        POST = "buu-chinh", _("Dịch vụ bưu chính")
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(_("hình thức nộp"), max_length=12, choices=Kind.choices)
+    working_days = models.PositiveSmallIntegerField(_("thời hạn giải quyết (ngày làm việc)"))
+    fee = models.CharField(_("phí, lệ phí"), max_length=255, default="Không")
+    notes = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("working_days")]), FieldPanel("fee"), FieldPanel("notes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cách thức thực hiện")
+        verbose_name_plural = _("cách thức thực hiện")
+
+
+class DossierComponent(Orderable):
+    """One paper of the dossier: submitted (a copy kept) or shown, how many copies, and its form to download."""
+
+    class Requirement(models.TextChoices):
+        SUBMIT = "nop", _("Nộp")
+        SHOW = "xuat-trinh", _("Xuất trình")
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="components")
+    name = models.CharField(_("tên giấy tờ"), max_length=500)
+    requirement = models.CharField(_("nộp hay xuất trình"), max_length=12, choices=Requirement.choices, default="nop")
+    copies = models.PositiveSmallIntegerField(_("số bản"), default=1)
+    template = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("mẫu đơn, tờ khai"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("requirement"), FieldPanel("copies")]),
+        FieldPanel("template"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")

@@ -1,0 +1,125 @@
+"""The procedures catalogue (R7, Điều 12.3): without diacritics, filters with counts, one site or every site."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from services.models import Channel, DossierComponent, ProcedurePage, Sector
+from tests.home.helpers import section
+
+pytestmark = pytest.mark.django_db
+
+
+def make_procedure(agency, title, sector="Thành lập và hoạt động của hộ kinh doanh", **fields):
+    catalogue = section(agency, "thu-tuc-hanh-chinh")
+    values = {
+        "code": "1.001612.000.00.00.H48",
+        "government_level": "cap-xa",
+        "implementing_agency": "Ủy ban nhân dân xã",
+        "applicants": "Cá nhân, hộ gia đình",
+        "steps": "<p>Nộp hồ sơ tại Trung tâm Phục vụ hành chính công.</p>",
+        "result": "Giấy chứng nhận đăng ký hộ kinh doanh",
+        **fields,
+    }
+    page = ProcedurePage(
+        title=title,
+        sector=Sector.objects.get_or_create(name=sector)[0],
+        channels=[
+            Channel(kind="truc-tuyen", working_days=3, fee="100.000 đồng"),
+            Channel(kind="truc-tiep", working_days=3),
+        ],
+        components=[DossierComponent(name="Giấy đề nghị đăng ký hộ kinh doanh")],
+        **values,
+    )
+    catalogue.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def get(client, agency, path="/thu-tuc-hanh-chinh/", **params):
+    response = client.get(path, params, HTTP_HOST=agency.site.hostname)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response) -> list[str]:
+    return [procedure.title for procedure in response.context["catalogue"].results]
+
+
+def test_a_procedure_is_found_without_diacritics_on_its_site_and_on_the_portal(client, portal, other_agency):
+    make_procedure(other_agency, "Đăng ký thành lập hộ kinh doanh", online_service="toan-trinh")
+    make_procedure(other_agency, "Đăng ký khai sinh", sector="Hộ tịch", result="Giấy khai sinh", applicants="Cá nhân")
+
+    assert titles(get(client, other_agency, q="dang ky ho kinh doanh")) == ["Đăng ký thành lập hộ kinh doanh"]
+    on_portal = get(client, portal, q="dang ky ho kinh doanh")
+    assert titles(on_portal) == ["Đăng ký thành lập hộ kinh doanh"]
+    assert "Xã Tư Nghĩa" in on_portal.text  # the agency, on the portal
+    assert titles(get(client, portal, q="1.001612")) == ["Đăng ký khai sinh", "Đăng ký thành lập hộ kinh doanh"]
+
+
+def test_filters_have_counts_under_the_other_filters(client, agency, other_agency):
+    make_procedure(other_agency, "Đăng ký thành lập hộ kinh doanh", online_service="toan-trinh")
+    make_procedure(other_agency, "Đăng ký khai sinh", sector="Hộ tịch", online_service="toan-trinh")
+    make_procedure(other_agency, "Chứng thực bản sao từ bản chính", sector="Chứng thực")
+    make_procedure(agency, "Cấp giấy phép xuất bản bản tin", sector="Xuất bản", government_level="cap-tinh")
+
+    response = get(client, other_agency, **{"dich-vu": "toan-trinh"})
+    found = response.context["catalogue"]
+    facets = {
+        facet["name"]: {option["label"]: option["count"] for option in facet["options"]} for facet in found.facets
+    }
+    assert titles(response) == ["Đăng ký khai sinh", "Đăng ký thành lập hộ kinh doanh"]  # Vietnamese order
+    assert facets["online"] == {"Dịch vụ công trực tuyến toàn trình": 2, "Chưa có dịch vụ công trực tuyến": 1}
+    assert facets["sector"] == {"Hộ tịch": 1, "Thành lập và hoạt động của hộ kinh doanh": 1}
+    assert "Cấp giấy phép xuất bản" not in response.text  # another site's
+
+
+def test_the_catalogue_takes_the_same_queries_however_many_procedures(client, portal, other_agency):
+    def queries():
+        get(client, portal)
+        with CaptureQueriesContext(connection) as captured:
+            get(client, portal)
+        return len(captured)
+
+    make_procedure(other_agency, "Thủ tục 1")
+    few = queries()
+    for number in range(2, 8):
+        make_procedure(other_agency, f"Thủ tục {number}", sector=f"Lĩnh vực {number}")
+    assert queries() == few
+
+
+def test_the_procedure_page_shows_what_it_takes(client, other_agency):
+    procedure = make_procedure(
+        other_agency,
+        "Đăng ký thành lập hộ kinh doanh",
+        online_service="mot-phan",
+        partial_reason="Kết quả nhận trực tiếp để ký nhận bản gốc.",
+        legal_basis_text="Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp",
+    )
+    page = client.get(procedure.url, HTTP_HOST=other_agency.site.hostname).text
+
+    for text in ("1.001612.000.00.00.H48", "100.000 đồng", "Giấy đề nghị đăng ký hộ kinh doanh", "ký nhận bản gốc",
+                 "Nghị định 168/2025/NĐ-CP", "3 ngày làm việc"):  # fmt: skip
+        assert text in page
+
+
+def test_a_partial_online_service_must_publish_its_reason(other_agency):
+    procedure = ProcedurePage(title="Thủ tục", online_service="mot-phan", partial_reason="")
+    with pytest.raises(ValidationError) as refusal:
+        procedure.clean()
+    assert "partial_reason" in refusal.value.message_dict
+
+
+def test_the_english_catalogue_lists_the_translated_procedures(client, other_agency):
+    procedure = make_procedure(
+        other_agency, "Chứng thực bản sao từ bản chính", sector="Chứng thực", used_by_foreigners=True
+    )
+    make_procedure(other_agency, "Đăng ký khai sinh", sector="Hộ tịch")
+    english = procedure.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Certifying copies from originals"
+    english.save_revision().publish()
+
+    response = get(client, other_agency, "/en/administrative-procedures/")
+    assert titles(response) == ["Certifying copies from originals"]
