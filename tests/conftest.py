@@ -1,5 +1,6 @@
 """Shared fixtures: sites made by the real onboarding function, users in their real groups."""
 
+import importlib
 import os
 
 import pytest
@@ -86,3 +87,25 @@ def editor(agency, make_user):
 @pytest.fixture
 def moderator(agency, make_user):
     return make_user("bbt_stttt", agency.moderators)
+
+
+@pytest.fixture
+def wagtail_roots(transactional_db):
+    """The tree and collection roots, default locale and permission that Wagtail's migrations create.
+
+    For tests that commit (browser tests, tests of concurrency): the database is flushed after each of
+    them, and these rows must be put back before the next one.
+    """
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    localize_permission = importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    )
+    localize_permission.create_submit_translation_permission(apps, None)
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")

@@ -28,6 +28,7 @@ from services.models import (
     DossierComponent,
     GovernmentLevel,
     OnlineService,
+    ProcedureFormField,
     ProcedureIndexPage,
     ProcedurePage,
     Sector,
@@ -1651,6 +1652,8 @@ def seed_procedures(agencies: dict[str, Agency], result: Onboarding) -> None:
             if page is None:
                 page = create_procedure(index, procedure, sectors)
                 created += 1
+            if procedure.title in ONLINE_FORMS:
+                ensure_online_form(page, ONLINE_FORMS[procedure.title], result)
             if procedure.english is not None:
                 ensure_english(page, english, procedure.english_version(), result)
         if created:
@@ -1667,6 +1670,9 @@ def create_procedure(index: ProcedureIndexPage, procedure: Procedure, sectors: d
         sector=sectors[procedure.sector],
         **procedure.page_fields(),
     )
+    for related in (page.channels, page.components):
+        for position, item in enumerate(related.all()):
+            item.sort_order = position
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -1732,3 +1738,61 @@ GUIDE = Entry(
         },
     ),
 )
+
+
+# The three procedures that take dossiers online in the demo: their form's questions (label, kind, choices),
+# and which of their dossier papers are uploaded (by the start of the paper's name), required or optional.
+ONLINE_FORMS = {
+    "Đăng ký thành lập hộ kinh doanh": (
+        [
+            ("Tên hộ kinh doanh", "text", ""),
+            ("Địa điểm kinh doanh", "text", ""),
+            (
+                "Ngành, nghề kinh doanh",
+                "choice",
+                "Bán lẻ hàng hóa\nDịch vụ ăn uống\nSửa chữa, dịch vụ\nNông, lâm, thủy sản",
+            ),
+            ("Số vốn kinh doanh (đồng)", "number", ""),
+            ("Ngày dự kiến bắt đầu kinh doanh", "date", ""),
+        ],
+        {"Giấy đề nghị": "bat-buoc", "Bản sao giấy tờ pháp lý": "bat-buoc", "Văn bản ủy quyền": "tuy-chon"},
+    ),
+    "Đăng ký khai sinh": (
+        [
+            ("Họ, chữ đệm và tên của trẻ", "text", ""),
+            ("Ngày sinh của trẻ", "date", ""),
+            ("Giới tính", "choice", "Nam\nNữ"),
+            ("Nơi sinh", "text", ""),
+            ("Họ và tên người mẹ", "text", ""),
+            ("Họ và tên người cha", "text", ""),
+        ],
+        {"Tờ khai": "bat-buoc", "Giấy chứng sinh": "bat-buoc"},
+    ),
+    "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam": (
+        [
+            ("Họ và tên người lao động (như trong hộ chiếu)", "text", ""),
+            ("Quốc tịch", "text", ""),
+            ("Số hộ chiếu", "text", ""),
+            ("Vị trí công việc", "choice", "Nhà quản lý\nGiám đốc điều hành\nChuyên gia\nLao động kỹ thuật"),
+            ("Thời hạn làm việc dự kiến (tháng)", "number", ""),
+        ],
+        {"Văn bản đề nghị": "bat-buoc", "Giấy chứng nhận sức khỏe": "bat-buoc", "Bản sao hộ chiếu": "bat-buoc"},
+    ),
+}
+
+
+def ensure_online_form(page: ProcedurePage, spec: tuple, result: Onboarding) -> None:
+    """Give a procedure its online form, unless it has one (an editor's own form is kept)."""
+    what = f"biểu mẫu nộp trực tuyến “{page.title}”"
+    if ProcedureFormField.objects.filter(page=page).exists():
+        result.note(False, what)
+        return
+    questions, uploads = spec
+    draft = page.get_latest_revision_as_object()
+    draft.form_fields = [
+        ProcedureFormField(label=label, kind=kind, choices=choices, required=True) for label, kind, choices in questions
+    ]
+    for component in draft.components.all():
+        component.upload = next((flag for start, flag in uploads.items() if component.name.startswith(start)), "")
+    draft.save_revision().publish()
+    result.note(True, what)

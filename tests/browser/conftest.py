@@ -1,6 +1,5 @@
 """Playwright on Debian's Chromium against pytest-django's live server (`playwright install` cannot download)."""
 
-import importlib
 import os
 import shutil
 
@@ -29,25 +28,8 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def wagtail_roots(transactional_db):
-    """The tree and collection roots, default locale and permission that Wagtail's migrations create.
-
-    Browser tests share data with the live server's thread, so they commit, and the database is
-    flushed after each of them: these rows must be put back before the next one.
-    """
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
-    localize_permission = importlib.import_module(
-        "wagtail_localize.migrations.0006_create_submit_translation_permission"
-    )
-    localize_permission.create_submit_translation_permission(apps, None)
-    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+def _wagtail_roots(wagtail_roots):
+    """Browser tests share data with the live server's thread, so they commit (see tests/conftest.py)."""
 
 
 @pytest.fixture(scope="session")

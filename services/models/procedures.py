@@ -10,9 +10,14 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -20,6 +25,10 @@ from wagtail.search import index
 from documents.models.lists import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 from vietnam.text import fold_diacritics
+
+# Submissions per visitor (IP address) and hour, and where the receipt waits for the redirect.
+SUBMIT_LIMIT = (10, 3600)
+RECEIPT_SESSION_KEY = "services:receipt"
 
 
 class Sector(NamedListItem):
@@ -72,8 +81,11 @@ class ProcedureIndexPage(SectionPage):
         return (StandardPage,)
 
 
-class ProcedurePage(Page):
-    """One administrative procedure with everything a citizen needs to carry it out (R7)."""
+class ProcedurePage(RoutablePageMixin, Page):
+    """One administrative procedure with everything a citizen needs to carry it out (R7).
+
+    /nop-truc-tuyen/ under it takes a dossier online when the procedure offers an online service.
+    """
 
     code = models.CharField(
         _("mã thủ tục"),
@@ -137,6 +149,13 @@ class ProcedurePage(Page):
         FieldPanel("steps"),
         InlinePanel("channels", label=_("cách thức thực hiện"), min_num=1),
         InlinePanel("components", label=_("thành phần hồ sơ")),
+        InlinePanel(
+            "form_fields",
+            label=_("ô của biểu mẫu nộp trực tuyến"),
+            help_text=_(
+                "Chỉ dùng khi có dịch vụ công trực tuyến; tệp cần tải lên là các thành phần hồ sơ có đánh dấu."
+            ),
+        ),
         FieldPanel("conditions"),
         FieldPanel("result"),
         MultiFieldPanel(
@@ -179,8 +198,41 @@ class ProcedurePage(Page):
         home = Page.objects.filter(path=self.path[: self.steplen * 2]).values("translation_key")
         return Agency.objects.filter(site__root_page__translation_key__in=home).first()
 
+    @path("nop-truc-tuyen/", name="submit")
+    def submit_online(self, request):
+        """The procedure's online form; a valid one becomes a dossier, then the receipt."""
+        from feedback.abuse import rate_limited
+        from services.submission import DossierForm, accepts_online, submit
+
+        if not accepts_online(self):
+            raise Http404
+        form = DossierForm(request.POST or None, request.FILES or None, procedure=self)
+        if request.method == "POST" and form.is_valid():
+            if rate_limited(request, "dossier", *SUBMIT_LIMIT):
+                form.add_error(None, gettext("Bạn đã nộp nhiều hồ sơ trong thời gian ngắn; hãy thử lại sau."))
+            else:
+                dossier = submit(form)
+                request.session[RECEIPT_SESSION_KEY] = [dossier.code, dossier.secret]
+                return redirect(self.get_url(request) + self.reverse_subpage("receipt"))
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, "services/dossier_form.html", context, status=400 if form.errors else 200)
+
+    @path("da-nop/", name="receipt")
+    def receipt(self, request):
+        """The code and secret of the dossier just submitted in this session."""
+        codes = request.session.get(RECEIPT_SESSION_KEY)
+        if not codes:
+            return redirect(self.get_url(request) + self.reverse_subpage("submit"))
+        context = self.get_context(request)
+        context["code"], context["secret"] = codes
+        return TemplateResponse(request, "services/dossier_receipt.html", context)
+
     def get_context(self, request, *args, **kwargs):
+        from services.submission import accepts_online
+
         context = super().get_context(request, *args, **kwargs)
+        context["accepts_online"] = accepts_online(self)
         context["channels"] = self.channels.all()
         context["components"] = self.components.select_related("template")
         context["legal_basis"] = self.legal_basis.live().public().order_by("-issued_on")
@@ -219,6 +271,13 @@ class DossierComponent(Orderable):
     name = models.CharField(_("tên giấy tờ"), max_length=500)
     requirement = models.CharField(_("nộp hay xuất trình"), max_length=12, choices=Requirement.choices, default="nop")
     copies = models.PositiveSmallIntegerField(_("số bản"), default=1)
+    upload = models.CharField(
+        _("khi nộp trực tuyến"),
+        max_length=12,
+        choices=[("", _("Không tải lên")), ("bat-buoc", _("Bắt buộc tải lên")), ("tuy-chon", _("Tải lên nếu có"))],
+        blank=True,
+        default="",
+    )
     template = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("mẫu đơn, tờ khai"), on_delete=models.PROTECT, null=True, blank=True
     )
@@ -232,3 +291,44 @@ class DossierComponent(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("thành phần hồ sơ")
         verbose_name_plural = _("thành phần hồ sơ")
+
+
+class ProcedureFormField(Orderable):
+    """One question of the procedure's online form, defined by the editors (the files are its dossier components)."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Một dòng chữ")
+        TEXTAREA = "textarea", _("Đoạn văn")
+        DATE = "date", _("Ngày (dd/mm/yyyy)")
+        NUMBER = "number", _("Số")
+        EMAIL = "email", _("Thư điện tử")
+        PHONE = "phone", _("Số điện thoại")
+        CHOICE = "choice", _("Chọn một")
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="form_fields")
+    label = models.CharField(_("nhãn"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    required = models.BooleanField(_("bắt buộc"), default=True)
+    choices = models.TextField(
+        _("các lựa chọn"), blank=True, help_text=_("Với loại “Chọn một”: mỗi lựa chọn một dòng.")
+    )
+    help_text = models.CharField(_("hướng dẫn"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("choices"),
+        FieldPanel("help_text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ô của biểu mẫu")
+        verbose_name_plural = _("ô của biểu mẫu")
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.CHOICE and len(self.choice_list) < 2:
+            raise ValidationError({"choices": _("Hãy ghi ít nhất hai lựa chọn, mỗi lựa chọn một dòng.")})
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]

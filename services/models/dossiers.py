@@ -1,0 +1,144 @@
+"""Dossiers submitted online (R7, Điều 11–13): what the applicant sent, its code, its handling.
+
+A dossier is confidential (Điều 13): its files are kept in the private storage and its data shown only to
+the applicant (with the code and a secret) and to the agency handling it.
+"""
+
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.db import connection, models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from feedback.storage import private_storage
+
+
+class Dossier(models.Model):
+    """One application for a procedure, submitted online."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "da-tiep-nhan", _("Đã tiếp nhận")
+        PROCESSING = "dang-xu-ly", _("Đang xử lý")
+        SUPPLEMENT = "yeu-cau-bo-sung", _("Yêu cầu bổ sung")
+        RESULT_READY = "da-co-ket-qua", _("Đã có kết quả")
+        RETURNED = "da-tra-ket-qua", _("Đã trả kết quả")
+        REFUSED = "tu-choi", _("Từ chối")
+
+    wagtail_reference_index_ignore = True
+
+    code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True, editable=False)
+    procedure = models.ForeignKey(
+        "services.ProcedurePage", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="dossiers"
+    )
+    agency = models.ForeignKey(
+        "home.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="dossiers"
+    )
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    applicant = models.CharField(_("người nộp"), max_length=150)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    language = models.CharField(max_length=5, default="vi", editable=False)
+    # The answers to the procedure's form, as {label: value} at the time of submission.
+    answers = models.JSONField(_("nội dung tờ khai"), default=dict, blank=True)
+    # Given to the applicant on the receipt: with the code, it opens the dossier's status page.
+    secret = models.CharField(max_length=32, editable=False, default="")
+    # The token of the form it was sent with: the same form sent twice makes one dossier.
+    form_token = models.CharField(max_length=32, unique=True, null=True, editable=False)
+    submitted_at = models.DateTimeField(_("ngày nộp"), default=timezone.now, editable=False)
+    due_on = models.DateField(_("hẹn trả kết quả"), editable=False)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ xử lý"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("hồ sơ trực tuyến")
+        verbose_name_plural = _("hồ sơ trực tuyến")
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["agency", "status", "due_on"], name="services_dossier_inbox")]
+
+    def __str__(self):
+        return self.code
+
+    def save(self, *args, **kwargs):
+        if not self.secret:
+            self.secret = secrets.token_urlsafe(18)
+        super().save(*args, **kwargs)
+
+
+class DossierFile(models.Model):
+    """A file attached to a dossier: stored privately, served only through a permission check."""
+
+    wagtail_reference_index_ignore = True
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="files")
+    component = models.ForeignKey(
+        "services.DossierComponent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    label = models.CharField(_("thành phần hồ sơ"), max_length=500)
+    file = models.FileField(_("tệp"), storage=private_storage, upload_to="ho-so/%Y/%m/", max_length=255)
+    name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng"))
+
+    class Meta:
+        verbose_name = _("tệp hồ sơ")
+        verbose_name_plural = _("tệp hồ sơ")
+
+    def __str__(self):
+        return self.name
+
+
+class DossierEvent(models.Model):
+    """One step of a dossier's handling: when, by whom, and what (e.g. what is missing)."""
+
+    wagtail_reference_index_ignore = True
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Dossier.Status.choices)
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("bước xử lý hồ sơ")
+        verbose_name_plural = _("bước xử lý hồ sơ")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.dossier.code}: {self.get_status_display()}"
+
+
+class DossierCounter(models.Model):
+    """The last dossier number given by one agency on one day (the NNNN of <code>-YYMMDD-NNNN)."""
+
+    agency = models.ForeignKey("home.Agency", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="services_counter_agency_day")]
+
+    def __str__(self):
+        return f"{self.agency_id} {self.day}: {self.last}"
+
+
+def next_code(agency, day: date) -> str:
+    """The next dossier code of `agency` for `day`: one statement, so two submissions never share a number."""
+    table = DossierCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (agency_id, day, last) VALUES (%s, %s, 1) "  # noqa: S608 - the model's own table
+            f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [agency.pk, day],
+        )
+        number = cursor.fetchone()[0]
+    prefix = (agency.code or "qngai").upper()
+    return f"{prefix}-{day:%y%m%d}-{number:04d}"

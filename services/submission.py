@@ -1,0 +1,179 @@
+"""Submitting a dossier online (R7, Điều 11): the procedure's own form, its files, one transaction, a code.
+
+The form is built from what the editors defined on the procedure (its questions, and the dossier components
+to upload). Everything is validated on the server in the visitor's language; the dossier, its files, its first
+step and the receipt email are saved together, or nothing is (a stored file is removed again).
+"""
+
+import re
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from feedback.abuse import HoneypotMixin
+from portal.forms import DescribedFieldsMixin
+from portal.mail import send_mail
+from portal.uploads import upload_problem
+from vietnam.workdays import add_working_days
+
+from .models import Channel, Dossier, DossierEvent, DossierFile, ProcedureFormField, ProcedurePage
+from .models.dossiers import next_code
+
+PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
+FILE_TYPES = {"pdf", "doc", "docx", "jpg", "jpeg", "png"}
+MAX_FILE_SIZE = getattr(settings, "SERVICES_MAX_FILE_SIZE", 10 * 1024 * 1024)
+MAX_FILES_SIZE = getattr(settings, "SERVICES_MAX_DOSSIER_SIZE", 50 * 1024 * 1024)
+
+FIELD_CLASSES = {
+    ProcedureFormField.Kind.TEXT: lambda: forms.CharField(max_length=500),
+    ProcedureFormField.Kind.TEXTAREA: lambda: forms.CharField(
+        max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    ),
+    ProcedureFormField.Kind.DATE: lambda: forms.DateField(
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"], widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+    ),
+    ProcedureFormField.Kind.NUMBER: lambda: forms.DecimalField(max_digits=15, decimal_places=2),
+    ProcedureFormField.Kind.EMAIL: lambda: forms.EmailField(),
+    ProcedureFormField.Kind.PHONE: lambda: forms.RegexField(PHONE, max_length=20),
+}
+
+
+def accepts_online(procedure: ProcedurePage) -> bool:
+    """Whether the procedure takes dossiers online: it offers an online service and has an online channel."""
+    return procedure.online_service != "khong" and any(
+        channel.kind == Channel.Kind.ONLINE for channel in procedure.channels.all()
+    )
+
+
+class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
+    """The applicant, the procedure's own questions (q_<id>) and its files (f_<id>)."""
+
+    applicant = forms.CharField(label=_("Họ và tên người nộp"), max_length=150)
+    email = forms.EmailField(
+        label=_("Thư điện tử"), required=False, help_text=_("Để nhận mã hồ sơ và thông báo. Không công khai.")
+    )
+    phone = forms.RegexField(
+        PHONE,
+        label=_("Số điện thoại"),
+        required=False,
+        max_length=20,
+        error_messages={"invalid": _("Số điện thoại không hợp lệ; ví dụ: 0905 123 456.")},
+    )
+
+    # A random token given with the form: the same form sent twice (a double click) makes one dossier.
+    token = forms.CharField(widget=forms.HiddenInput, max_length=32, min_length=16)
+
+    def __init__(self, *args, procedure: ProcedurePage, **kwargs):
+        kwargs.setdefault("initial", {"token": secrets.token_urlsafe(16)})
+        super().__init__(*args, **kwargs)
+        self.procedure = procedure
+        self.questions = {}
+        for question in procedure.form_fields.all():
+            if question.kind == ProcedureFormField.Kind.CHOICE:
+                field = forms.ChoiceField(choices=[("", "—"), *[(choice, choice) for choice in question.choice_list]])
+            else:
+                field = FIELD_CLASSES[question.kind]()
+            field.label, field.required, field.help_text = question.label, question.required, question.help_text
+            self.fields[f"q_{question.pk}"] = field
+            self.questions[f"q_{question.pk}"] = question
+        self.components = {}
+        for component in procedure.components.exclude(upload=""):
+            field = forms.FileField(
+                label=component.name,
+                required=component.upload == "bat-buoc",
+                help_text=_("PDF, Word hoặc ảnh JPG, PNG; tối đa 10 MB."),
+            )
+            self.fields[f"f_{component.pk}"] = field
+            self.components[f"f_{component.pk}"] = component
+        # The honeypot last, out of the way.
+        self.fields["website"] = self.fields.pop("website")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("email") and not cleaned_data.get("phone") and "phone" not in self.errors:
+            raise ValidationError(_("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan liên hệ."))
+        total = 0
+        for name in self.components:
+            upload = cleaned_data.get(name)
+            if upload:
+                problem = upload_problem(upload, FILE_TYPES, MAX_FILE_SIZE)
+                if problem:
+                    self.add_error(name, problem)
+                total += upload.size
+        if total > MAX_FILES_SIZE:
+            raise ValidationError(_("Các tệp của hồ sơ quá lớn; tổng dung lượng tối đa 50 MB."))
+        return cleaned_data
+
+    def answers(self) -> dict:
+        """The answers as {label: text}, as the officer will read them."""
+        answers = {}
+        for name, question in self.questions.items():
+            value = self.cleaned_data.get(name)
+            if value not in (None, ""):
+                answers[question.label] = value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else str(value)
+        return answers
+
+
+def due_date(procedure: ProcedurePage, submitted_on):
+    """The promised date of the result: the online channel's time limit in working days."""
+    online = [channel.working_days for channel in procedure.channels.all() if channel.kind == Channel.Kind.ONLINE]
+    return add_working_days(submitted_on, min(online))
+
+
+def submit(form: DossierForm) -> Dossier:
+    """Save the dossier, its files and its first step in one transaction, and queue the receipt email.
+
+    The same form sent again (its token) gives back the dossier it made the first time.
+    """
+    procedure, token = form.procedure, form.cleaned_data["token"]
+    existing = Dossier.objects.filter(form_token=token).first()
+    if existing is not None:
+        return existing
+    stored = []
+    try:
+        with transaction.atomic():
+            today = timezone.localdate()
+            dossier = Dossier.objects.create(
+                code=next_code(procedure.agency, today),
+                procedure=procedure,
+                agency=procedure.agency,
+                applicant=form.cleaned_data["applicant"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                language=get_language() or "vi",
+                answers=form.answers(),
+                due_on=due_date(procedure, today),
+                form_token=token,
+            )
+            for name, component in form.components.items():
+                upload = form.cleaned_data.get(name)
+                if upload:
+                    attached = DossierFile(
+                        dossier=dossier, component=component, label=component.name, name=upload.name, size=upload.size
+                    )
+                    attached.file.save(upload.name, upload, save=False)
+                    stored.append(attached.file.name)
+                    attached.save()
+            DossierEvent.objects.create(dossier=dossier, status=Dossier.Status.RECEIVED)
+            send_mail(
+                dossier.email,
+                format_lazy(_("Đã tiếp nhận hồ sơ {code}"), code=dossier.code),
+                "services/mail/received",
+                {"dossier": dossier, "procedure": procedure},
+                language=dossier.language,
+            )
+    except BaseException as error:
+        storage = DossierFile._meta.get_field("file").storage
+        for name in stored:
+            storage.delete(name)
+        if isinstance(error, IntegrityError) and Dossier.objects.filter(form_token=token).exists():
+            return Dossier.objects.get(form_token=token)  # the same form, sent twice at the same moment
+        raise
+    return dossier

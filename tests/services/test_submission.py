@@ -1,0 +1,179 @@
+"""Submitting a dossier online (R7): the procedure's own form, files checked by content, one transaction, a code."""
+
+import re
+import threading
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.utils import timezone
+
+from services.models import Channel, Dossier, DossierComponent, DossierFile, ProcedureFormField
+from services.models.dossiers import next_code
+from tests.documents.conftest import pdf_bytes
+from tests.services.test_catalogue import make_procedure
+from vietnam.workdays import add_working_days
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def procedure(other_agency):
+    page = make_procedure(other_agency, "Đăng ký thành lập hộ kinh doanh", online_service="toan-trinh")
+    page.components = [
+        DossierComponent(name="Giấy đề nghị đăng ký hộ kinh doanh", upload="bat-buoc"),
+        DossierComponent(name="Văn bản ủy quyền", upload="tuy-chon"),
+        DossierComponent(name="Căn cước của chủ hộ", requirement="xuat-trinh"),
+    ]
+    page.form_fields = [
+        ProcedureFormField(label="Tên hộ kinh doanh", kind="text"),
+        ProcedureFormField(label="Ngày bắt đầu kinh doanh", kind="date"),
+        ProcedureFormField(label="Ngành nghề", kind="choice", choices="Bán lẻ\nĂn uống\nDịch vụ"),
+    ]
+    page.save_revision().publish()
+    return page
+
+
+def form_data(client, procedure, agency, **fields):
+    """The fields of the form as served (with its token), and the visitor's answers."""
+    form = client.get(procedure.url + "nop-truc-tuyen/", HTTP_HOST=agency.site.hostname)
+    assert form.status_code == 200
+    token = re.search(r'name="token" value="([^"]+)"', form.text).group(1)
+    components = dict(DossierComponent.objects.filter(page=procedure).values_list("name", "pk"))
+    questions = dict(ProcedureFormField.objects.filter(page=procedure).values_list("label", "pk"))
+    return {
+        "token": token,
+        "applicant": "Lê Thị Hoa",
+        "email": "hoa@example.vn",
+        "phone": "",
+        f"q_{questions['Tên hộ kinh doanh']}": "Tạp hóa Hoa Lý Sơn",
+        f"q_{questions['Ngày bắt đầu kinh doanh']}": "15/12/2026",
+        f"q_{questions['Ngành nghề']}": "Bán lẻ",
+        f"f_{components['Giấy đề nghị đăng ký hộ kinh doanh']}": SimpleUploadedFile(
+            "de-nghi.pdf", pdf_bytes("de nghi")
+        ),
+        "website": "",
+        **fields,
+    }
+
+
+def post(client, procedure, agency, data):
+    return client.post(procedure.url + "nop-truc-tuyen/", data, HTTP_HOST=agency.site.hostname)
+
+
+def test_a_dossier_is_saved_with_its_files_and_code(client, other_agency, procedure, settings):
+    response = post(client, procedure, other_agency, form_data(client, procedure, other_agency))
+
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    today = timezone.localdate()
+    assert dossier.code == f"TUNGHIA-{today:%y%m%d}-0001"
+    assert dossier.answers == {
+        "Tên hộ kinh doanh": "Tạp hóa Hoa Lý Sơn",
+        "Ngày bắt đầu kinh doanh": "15/12/2026",
+        "Ngành nghề": "Bán lẻ",
+    }
+    assert dossier.due_on == add_working_days(today, 3)
+    assert [event.status for event in dossier.events.all()] == [Dossier.Status.RECEIVED]
+    stored = dossier.files.get()
+    assert stored.label == "Giấy đề nghị đăng ký hộ kinh doanh"
+    assert str(settings.PRIVATE_MEDIA_ROOT) in stored.file.path
+    receipt = client.get(response["Location"], HTTP_HOST=other_agency.site.hostname)
+    assert dossier.code in receipt.text and dossier.secret in receipt.text
+    assert mail.outbox[-1].to == ["hoa@example.vn"] and dossier.code in mail.outbox[-1].subject
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"applicant": ""}, "Trường này là bắt buộc."),
+        ({"email": "", "phone": ""}, "Hãy cho biết thư điện tử hoặc số điện thoại"),
+        ({"phone": "12ab", "email": ""}, "Số điện thoại không hợp lệ"),
+        ({"q_date": "31/02/2026"}, "Nhập một ngày hợp lệ."),
+        ({"q_choice": "Khai thác mỏ"}, "Hãy chọn một lựa chọn hợp lệ"),
+        ({"file": ("de-nghi.pdf", b"MZ\x90\x00 not a pdf")}, "không đúng định dạng"),
+        ({"file": ("de-nghi.exe", pdf_bytes("x"))}, "không đúng định dạng"),
+        ({"file": ("lon.pdf", b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024))}, "quá lớn"),
+        ({"file": None}, "Trường này là bắt buộc."),
+        ({"website": "http://spam.example"}, "Không gửi được biểu mẫu này."),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_kept(client, other_agency, procedure, settings, fields, message):
+    data = form_data(client, procedure, other_agency)
+    questions = dict(ProcedureFormField.objects.filter(page=procedure).values_list("kind", "pk"))
+    required_file = f"f_{DossierComponent.objects.get(page=procedure, upload='bat-buoc').pk}"
+    for name, value in fields.items():
+        if name == "file":
+            data.pop(required_file)
+            if value:
+                data[required_file] = SimpleUploadedFile(*value)
+        elif name.startswith("q_"):
+            data[f"q_{questions[name[2:]]}"] = value
+        else:
+            data[name] = value
+    kept = set(settings.PRIVATE_MEDIA_ROOT.rglob("*"))
+    response = post(client, procedure, other_agency, data)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Dossier.objects.exists() and not DossierFile.objects.exists()
+    assert set(settings.PRIVATE_MEDIA_ROOT.rglob("*")) == kept
+
+
+def test_the_same_form_sent_twice_makes_one_dossier(client, other_agency, procedure):
+    data = form_data(client, procedure, other_agency)
+    first = post(client, procedure, other_agency, data)
+    data[next(name for name in data if name.startswith("f_"))] = SimpleUploadedFile("de-nghi.pdf", pdf_bytes("x"))
+    second = post(client, procedure, other_agency, data)
+
+    assert first.status_code == second.status_code == 302
+    assert Dossier.objects.count() == 1
+
+
+def test_a_procedure_without_an_online_service_takes_no_dossier(client, other_agency):
+    offline = make_procedure(other_agency, "Chứng thực chữ ký", online_service="khong")
+    offline.channels = [Channel(kind="truc-tiep", working_days=1)]
+    offline.save_revision().publish()
+
+    assert client.get(offline.url + "nop-truc-tuyen/", HTTP_HOST=other_agency.site.hostname).status_code == 404
+    assert "nop-truc-tuyen" not in client.get(offline.url, HTTP_HOST=other_agency.site.hostname).text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_codes_are_unique_when_many_arrive_at_once(wagtail_roots, other_agency):
+    day = timezone.localdate()
+    codes, errors = [], []
+
+    def take():
+        try:
+            codes.append(next_code(other_agency, day))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=take) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not errors
+    assert sorted(codes) == [f"TUNGHIA-{day:%y%m%d}-{number:04d}" for number in range(1, 21)]
+
+
+def test_a_failure_after_the_files_are_stored_leaves_nothing(client, other_agency, procedure, settings, monkeypatch):
+    def broken_mail(*args, **kwargs):
+        raise RuntimeError("the mail queue is down")
+
+    monkeypatch.setattr("services.submission.send_mail", broken_mail)
+    data = form_data(client, procedure, other_agency)
+    kept = set(settings.PRIVATE_MEDIA_ROOT.rglob("*"))
+    with pytest.raises(RuntimeError):
+        post(client, procedure, other_agency, data)
+
+    assert not Dossier.objects.exists() and not DossierFile.objects.exists()
+    assert {path for path in settings.PRIVATE_MEDIA_ROOT.rglob("*") if path.is_file()} == {
+        path for path in kept if path.is_file()
+    }
