@@ -5,13 +5,12 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import content_matches_extension
 from documents.models import LegalDocumentPage, LegalField
 from portal.forms import DescribedFieldsMixin
+from portal.uploads import upload_problem
 from vietnam.text import fold_diacritics
 
 from .abuse import HoneypotMixin
@@ -20,9 +19,8 @@ from .models.questions import MAX_ATTACHMENT_SIZE
 
 PAGE_SIZE = 20
 PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
-# What an attachment may be, by extension: checked by content too.
-ATTACHMENT_TYPES = {"pdf": "pdf", "jpg": "jpeg", "jpeg": "jpeg", "png": "png"}
-IMAGE_SIGNATURES = {"jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
+# What an attachment may be, by extension: checked by content too (portal.uploads).
+ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png"}
 
 
 def normalise_phone(value: str) -> str:
@@ -70,15 +68,9 @@ class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.ModelForm):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return upload
-        if upload.size > MAX_ATTACHMENT_SIZE:
-            raise ValidationError(
-                _("Tệp quá lớn (%(size)s); tối đa %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_ATTACHMENT_SIZE)}
-            )
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        kind = ATTACHMENT_TYPES.get(extension)
-        if kind is None or not _content_is(upload, kind):
-            raise ValidationError(_("Chỉ nhận tệp PDF hoặc ảnh JPG, PNG đúng định dạng."))
+        problem = upload_problem(upload, ATTACHMENT_TYPES, MAX_ATTACHMENT_SIZE)
+        if problem:
+            raise ValidationError(problem)
         return upload
 
     def clean(self):
@@ -95,15 +87,6 @@ class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.ModelForm):
         if question.kind == Question.Kind.PETITION:
             question.document = self.document
         return question
-
-
-def _content_is(upload, kind: str) -> bool:
-    if kind == "pdf":
-        return content_matches_extension(upload, "pdf")
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    return head.startswith(IMAGE_SIGNATURES[kind])
 
 
 class LookupForm(DescribedFieldsMixin, forms.Form):
