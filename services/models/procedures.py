@@ -26,8 +26,8 @@ from documents.models.lists import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 from vietnam.text import fold_diacritics
 
-# Submissions per visitor (IP address) and hour, and where the receipt waits for the redirect.
-SUBMIT_LIMIT = (10, 3600)
+# Submissions per address (IP) and hour, and where the receipt waits for the redirect.
+SUBMIT_LIMIT = (30, 3600)  # a one-stop shop may submit for many citizens from one address
 RECEIPT_SESSION_KEY = "services:receipt"
 
 

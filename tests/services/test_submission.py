@@ -177,3 +177,13 @@ def test_a_failure_after_the_files_are_stored_leaves_nothing(client, other_agenc
     assert {path for path in settings.PRIVATE_MEDIA_ROOT.rglob("*") if path.is_file()} == {
         path for path in kept if path.is_file()
     }
+
+
+def test_one_address_cannot_flood_the_form(client, other_agency, procedure, monkeypatch):
+    monkeypatch.setattr("services.models.procedures.SUBMIT_LIMIT", (1, 3600))
+    first = post(client, procedure, other_agency, form_data(client, procedure, other_agency))
+    second = post(client, procedure, other_agency, form_data(client, procedure, other_agency))
+
+    assert first.status_code == 302 and second.status_code == 400
+    assert "Bạn đã nộp nhiều hồ sơ trong thời gian ngắn" in second.content.decode()
+    assert Dossier.objects.count() == 1
