@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import LegalDocumentPage, LegalField
-from portal.forms import DescribedFieldsMixin
+from portal.forms import PHONE, DescribedFieldsMixin, normalise_phone
 from portal.uploads import upload_problem
 from vietnam.text import fold_diacritics
 
@@ -18,17 +18,8 @@ from .models import Question
 from .models.questions import MAX_ATTACHMENT_SIZE
 
 PAGE_SIZE = 20
-PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 # What an attachment may be, by extension: checked by content too (portal.uploads).
 ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png"}
-
-
-def normalise_phone(value: str) -> str:
-    """Digits only, with a leading 0 for +84 ("+84 905 123 456" → "0905123456"), to compare numbers."""
-    digits = re.sub(r"\D", "", value)
-    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
-        digits = "0" + digits[2:]
-    return digits
 
 
 class QuestionForm(DescribedFieldsMixin, HoneypotMixin, forms.ModelForm):

@@ -1,5 +1,30 @@
 """What every public form shares."""
 
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+# A Vietnamese or international number, spaces, dots and dashes allowed: "0905 123 456", "+84 905 123 456".
+PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
+
+
+class PhoneField(forms.RegexField):
+    """A phone number, with an error message that shows what is expected."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("error_messages", {"invalid": _("Số điện thoại không hợp lệ; ví dụ: 0905 123 456.")})
+        super().__init__(PHONE, **kwargs)
+
+
+def normalise_phone(value: str) -> str:
+    """Digits only, with a leading 0 for +84 ("+84 905 123 456" → "0905123456"), to compare numbers."""
+    digits = re.sub(r"\D", "", value)
+    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
+        digits = "0" + digits[2:]
+    return digits
+
 
 class DescribedFieldsMixin:
     """Ties each field's hint and errors to its input with aria-describedby (WCAG 1.3.1, 3.3.1), by the ids

@@ -5,7 +5,6 @@ to upload). Everything is validated on the server in the visitor's language; the
 step and the receipt email are saved together, or nothing is (a stored file is removed again).
 """
 
-import re
 import secrets
 
 from django import forms
@@ -18,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from feedback.abuse import HoneypotMixin
-from portal.forms import DescribedFieldsMixin
+from portal.forms import DescribedFieldsMixin, PhoneField
 from portal.mail import send_mail
 from portal.uploads import upload_problem
 from vietnam.workdays import add_working_days
@@ -26,7 +25,6 @@ from vietnam.workdays import add_working_days
 from .models import Channel, Dossier, DossierEvent, DossierFile, ProcedureFormField, ProcedurePage
 from .models.dossiers import next_code
 
-PHONE = re.compile(r"^\+?[0-9][0-9 .-]{7,18}[0-9]$")
 FILE_TYPES = {"pdf", "doc", "docx", "jpg", "jpeg", "png"}
 MAX_FILE_SIZE = getattr(settings, "SERVICES_MAX_FILE_SIZE", 10 * 1024 * 1024)
 MAX_FILES_SIZE = getattr(settings, "SERVICES_MAX_DOSSIER_SIZE", 50 * 1024 * 1024)
@@ -41,7 +39,7 @@ FIELD_CLASSES = {
     ),
     ProcedureFormField.Kind.NUMBER: lambda: forms.DecimalField(max_digits=15, decimal_places=2),
     ProcedureFormField.Kind.EMAIL: lambda: forms.EmailField(),
-    ProcedureFormField.Kind.PHONE: lambda: forms.RegexField(PHONE, max_length=20),
+    ProcedureFormField.Kind.PHONE: PhoneField,
 }
 
 
@@ -59,13 +57,7 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
     email = forms.EmailField(
         label=_("Thư điện tử"), required=False, help_text=_("Để nhận mã hồ sơ và thông báo. Không công khai.")
     )
-    phone = forms.RegexField(
-        PHONE,
-        label=_("Số điện thoại"),
-        required=False,
-        max_length=20,
-        error_messages={"invalid": _("Số điện thoại không hợp lệ; ví dụ: 0905 123 456.")},
-    )
+    phone = PhoneField(label=_("Số điện thoại"), required=False)
 
     # A random token given with the form: the same form sent twice (a double click) makes one dossier.
     token = forms.CharField(widget=forms.HiddenInput, max_length=32, min_length=16)

@@ -67,18 +67,13 @@ class ProcedureIndexPage(SectionPage):
         verbose_name_plural = _("chuyên mục thủ tục hành chính")
 
     def get_context(self, request, *args, **kwargs):
+        from home.models import StandardPage
         from services.catalogue import Catalogue
 
         context = Page.get_context(self, request, *args, **kwargs)
         context["catalogue"] = Catalogue.from_request(request, section=self)
-        context["guides"] = self.get_children().live().type(*self._guide_types()).specific()
+        context["guides"] = self.get_children().live().type(StandardPage).specific()
         return context
-
-    @staticmethod
-    def _guide_types():
-        from home.models import StandardPage
-
-        return (StandardPage,)
 
 
 class ProcedurePage(RoutablePageMixin, Page):
