@@ -180,6 +180,8 @@ def create_agency_site(name: str, kind: str, code: str | None = None, name_en: s
         for group in (editors, moderators):
             grant_common(group, collection, result)
         grant_site_settings(moderators, site, result)
+        officers = ensure_group(f"{label} – Bộ phận một cửa", result)
+        officers.permissions.add(_permission("wagtailadmin", "access_admin"))
         workflow = ensure_workflow(label, name, moderators, (home, home_en), result)
         agency = existing or Agency(site=site)
         for attribute, value in {
@@ -189,6 +191,7 @@ def create_agency_site(name: str, kind: str, code: str | None = None, name_en: s
             "collection": collection,
             "editors": editors,
             "moderators": moderators,
+            "officers": officers,
             "workflow": workflow,
         }.items():
             setattr(agency, attribute, value)

@@ -22,6 +22,7 @@ from portal.mail import send_mail
 from portal.uploads import upload_problem
 from vietnam.workdays import add_working_days
 
+from .handling import status_url
 from .models import Channel, Dossier, DossierEvent, DossierFile, ProcedureFormField, ProcedurePage
 from .models.dossiers import next_code
 
@@ -153,12 +154,14 @@ def submit(form: DossierForm) -> Dossier:
                     attached.file.save(upload.name, upload, save=False)
                     stored.append(attached.file.name)
                     attached.save()
-            DossierEvent.objects.create(dossier=dossier, status=Dossier.Status.RECEIVED)
+            DossierEvent.objects.create(
+                dossier=dossier, action=DossierEvent.Action.RECEIVED, status=Dossier.Status.RECEIVED
+            )
             send_mail(
                 dossier.email,
                 format_lazy(_("Đã tiếp nhận hồ sơ {code}"), code=dossier.code),
                 "services/mail/received",
-                {"dossier": dossier, "procedure": procedure},
+                {"dossier": dossier, "procedure": procedure, "status_url": status_url(dossier)},
                 language=dossier.language,
             )
     except BaseException as error:

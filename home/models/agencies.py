@@ -42,6 +42,16 @@ class Agency(models.Model):
     moderators = models.ForeignKey(
         "auth.Group", verbose_name=_("nhóm Ban biên tập"), on_delete=models.PROTECT, related_name="+"
     )
+    # The one-stop desk (bộ phận một cửa) who handle the dossiers submitted online to this agency (R7, Điều 13):
+    # only its members see them. Created by `create_agency_site`.
+    officers = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("nhóm cán bộ một cửa"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     workflow = models.ForeignKey("wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 

@@ -1,6 +1,6 @@
 """Administrative procedures and their online services (R7): the catalogue, and dossiers submitted online."""
 
-from .dossiers import Dossier, DossierCounter, DossierEvent, DossierFile
+from .dossiers import Dossier, DossierAccess, DossierCounter, DossierEvent, DossierFile
 from .procedures import (
     Channel,
     DossierComponent,
@@ -15,6 +15,7 @@ from .procedures import (
 __all__ = [
     "Channel",
     "Dossier",
+    "DossierAccess",
     "DossierComponent",
     "DossierCounter",
     "DossierEvent",

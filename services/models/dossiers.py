@@ -13,6 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback.storage import private_storage
+from vietnam.workdays import add_working_days
+
+# An open dossier due within this many working days is flagged in the officers' inbox.
+DUE_SOON_WORKING_DAYS = 2
 
 
 class Dossier(models.Model):
@@ -25,6 +29,11 @@ class Dossier(models.Model):
         RESULT_READY = "da-co-ket-qua", _("Đã có kết quả")
         RETURNED = "da-tra-ket-qua", _("Đã trả kết quả")
         REFUSED = "tu-choi", _("Từ chối")
+
+    # Still with the agency (counted against the due date); the others are finished.
+    OPEN = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT)
+    # Handed back or refused: the retention period runs from then.
+    CLOSED = (Status.RETURNED, Status.REFUSED)
 
     wagtail_reference_index_ignore = True
 
@@ -56,12 +65,20 @@ class Dossier(models.Model):
         blank=True,
         related_name="+",
     )
+    # When the result was ready or the dossier refused (on time if on or before due_on), and when it was
+    # handed back or refused (the retention period counts from then).
+    finished_at = models.DateTimeField(_("ngày có kết quả"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("ngày kết thúc"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("hồ sơ trực tuyến")
         verbose_name_plural = _("hồ sơ trực tuyến")
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["agency", "status", "due_on"], name="services_dossier_inbox")]
+        indexes = [
+            models.Index(fields=["agency", "status", "due_on"], name="services_dossier_inbox"),
+            models.Index(fields=["procedure", "status"], name="services_dossier_procedure"),
+            models.Index(fields=["closed_at"], name="services_dossier_closed"),
+        ]
 
     def __str__(self):
         return self.code
@@ -71,6 +88,28 @@ class Dossier(models.Model):
             self.secret = secrets.token_urlsafe(18)
         super().save(*args, **kwargs)
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    def deadline_state(self, today: date | None = None) -> str:
+        """ "qua-han" (overdue), "sap-den-han" (due within DUE_SOON_WORKING_DAYS) or "" for an open dossier."""
+        if not self.is_open:
+            return ""
+        today = today or timezone.localdate()
+        if self.due_on < today:
+            return "qua-han"
+        if self.due_on <= add_working_days(today, DUE_SOON_WORKING_DAYS):
+            return "sap-den-han"
+        return ""
+
+    @property
+    def on_time(self) -> bool | None:
+        """Whether the result came by the due date (None while the dossier is still open)."""
+        if self.finished_at is None:
+            return None
+        return timezone.localdate(self.finished_at) <= self.due_on
+
 
 class DossierFile(models.Model):
     """A file attached to a dossier: stored privately, served only through a permission check."""
@@ -78,6 +117,10 @@ class DossierFile(models.Model):
     wagtail_reference_index_ignore = True
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="files")
+    # Set for a file sent later, in answer to a request for a supplement (the event of its arrival).
+    event = models.ForeignKey(
+        "services.DossierEvent", on_delete=models.CASCADE, null=True, blank=True, related_name="files"
+    )
     component = models.ForeignKey(
         "services.DossierComponent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -95,11 +138,30 @@ class DossierFile(models.Model):
 
 
 class DossierEvent(models.Model):
-    """One step of a dossier's handling: when, by whom, and what (e.g. what is missing)."""
+    """One step of a dossier's handling: when, by whom, and what (e.g. what is missing).
+
+    The applicant's status page shows every step but the internal notes, with its date and officer.
+    """
+
+    class Action(models.TextChoices):
+        RECEIVED = "tiep-nhan", _("Tiếp nhận hồ sơ")
+        ASSIGNED = "phan-cong", _("Phân công cán bộ xử lý")
+        PROCESSING = "xu-ly", _("Chuyển xử lý")
+        SUPPLEMENT_REQUESTED = "yeu-cau-bo-sung", _("Yêu cầu bổ sung hồ sơ")
+        SUPPLEMENTED = "da-bo-sung", _("Người nộp đã bổ sung hồ sơ")
+        RESULT_READY = "co-ket-qua", _("Đã có kết quả")
+        RETURNED = "tra-ket-qua", _("Trả kết quả")
+        REFUSED = "tu-choi", _("Từ chối giải quyết")
+        NOTE = "ghi-chu", _("Ghi chú nội bộ")
+
+    # Not shown to the applicant.
+    INTERNAL = (Action.NOTE,)
 
     wagtail_reference_index_ignore = True
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("bước"), max_length=20, choices=Action.choices, default=Action.RECEIVED)
+    # The dossier's status after this step.
     status = models.CharField(_("trạng thái"), max_length=20, choices=Dossier.Status.choices)
     at = models.DateTimeField(_("lúc"), default=timezone.now)
     actor = models.ForeignKey(
@@ -113,7 +175,50 @@ class DossierEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.dossier.code}: {self.get_status_display()}"
+        return f"{self.dossier.code}: {self.get_action_display()}"
+
+    @property
+    def is_internal(self) -> bool:
+        return self.action in self.INTERNAL
+
+
+class DossierAccess(models.Model):
+    """The access log of dossiers (Điều 13): who opened which dossier or file, and when.
+
+    It keeps the dossier's code, so the log outlives the dossier: a purge is recorded here too.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "xem", _("Xem hồ sơ")
+        FILE = "tai-tep", _("Tải tệp")
+        STATUS = "tra-cuu", _("Người nộp tra cứu")
+        EXPORT = "xuat", _("Xuất danh sách")
+        PURGE = "xoa", _("Xoá khi hết thời hạn lưu trữ")
+
+    wagtail_reference_index_ignore = True
+
+    code = models.CharField(_("mã hồ sơ"), max_length=40, db_index=True)
+    dossier = models.ForeignKey(Dossier, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    agency = models.ForeignKey("home.Agency", verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người truy cập"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now, db_index=True)
+    action = models.CharField(_("việc"), max_length=10, choices=Action.choices)
+    detail = models.CharField(_("chi tiết"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký truy cập hồ sơ")
+        verbose_name_plural = _("nhật ký truy cập hồ sơ")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.code} {self.get_action_display()}"
 
 
 class DossierCounter(models.Model):

@@ -55,7 +55,7 @@ class OnlineService(models.TextChoices):
     NONE = "khong", _("Chưa có dịch vụ công trực tuyến")
 
 
-class ProcedureIndexPage(SectionPage):
+class ProcedureIndexPage(RoutablePageMixin, SectionPage):
     """A site's procedures catalogue (/thu-tuc-hanh-chinh/); on the portal, every agency's procedures."""
 
     subpage_types = ["services.ProcedurePage", "home.StandardPage"]
@@ -74,6 +74,17 @@ class ProcedureIndexPage(SectionPage):
         context["catalogue"] = Catalogue.from_request(request, section=self)
         context["guides"] = self.get_children().live().type(StandardPage).specific()
         return context
+
+    @path("", name="index")
+    def index(self, request):
+        return self.render(request)
+
+    @path("tra-cuu-ho-so/", name="track")
+    def track(self, request):
+        """The applicant's status page of a dossier (its code and secret): see services.tracking."""
+        from services.tracking import track
+
+        return track(request, self)
 
 
 class ProcedurePage(RoutablePageMixin, Page):

@@ -63,6 +63,8 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
     assert agency.collection.get_parent() == Collection.get_first_root_node()
     assert agency.editors.name == "stttt – Biên tập viên"
     assert agency.moderators.name == "stttt – Ban biên tập"
+    assert agency.officers.name == "stttt – Bộ phận một cửa"
+    assert agency.officers.permissions.filter(codename="access_admin").exists()
     assert set(WorkflowPage.objects.filter(workflow=agency.workflow).values_list("page", flat=True)) == {
         home.pk,
         english.pk,
