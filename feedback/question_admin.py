@@ -10,7 +10,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,6 +30,7 @@ from vietnam.workdays import add_working_days
 from . import handling
 from .models import Question, Unit
 from .models.questions import DUE_SOON_WORKING_DAYS
+from .storage import private_file_response
 
 
 class QuestionPermissionPolicy(ModelPermissionPolicy):
@@ -275,12 +276,7 @@ def attachment(request, pk):
     question = get_object_or_404(handling.questions_for(request.user), pk=pk)
     if not question.attachment:
         raise Http404
-    response = FileResponse(
-        question.attachment.open("rb"), as_attachment=True, filename=question.attachment.name.rsplit("/", 1)[-1]
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(question.attachment, question.attachment.name.rsplit("/", 1)[-1])
 
 
 class UnitViewSet(ModelViewSet):
