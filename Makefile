@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check bench bench-load messages clean
+.PHONY: help demo serve install test lint check bench bench-load bench-services messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATAB
 
 bench-load: install ## The question form under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 200 submissions, a worker killed
 	$(BIN)/python -m bench.feedback_load
+
+bench-services: install ## Online dossiers under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 500 submissions with a 1 MB file, catalogue and status pages timed
+	$(BIN)/python -m bench.services_load
 
 messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete

@@ -34,8 +34,8 @@ def configure_environment() -> str:
 def ensure_database(url: str) -> bool:
     """Create the database named in `url` unless it exists; returns whether it was created.
 
-    Refuses a database whose name lacks "bench", so a mistyped URL cannot seed 100,000 pages into a
-    database someone else uses.
+    Refuses a database whose name has neither "bench" nor "load" in it, so a mistyped URL cannot seed 100,000
+    pages, or load-test submissions, into a database someone else uses.
     """
     import dj_database_url
     import psycopg
@@ -43,8 +43,8 @@ def ensure_database(url: str) -> bool:
 
     config = dj_database_url.parse(url)
     name = config["NAME"]
-    if "bench" not in name:
-        sys.exit(f"Refusing to use database {name!r}: the bench database's name must contain 'bench'.")
+    if "bench" not in name and "load" not in name:
+        sys.exit(f"Refusing to use database {name!r}: a bench database's name must contain 'bench' or 'load'.")
     maintenance = psycopg.conninfo.make_conninfo(
         host=config.get("HOST") or None,
         port=config.get("PORT") or None,

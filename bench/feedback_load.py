@@ -2,7 +2,7 @@
 form under load, through gunicorn on PostgreSQL.
 
 1. Creates the load database if it is missing (BENCH_LOAD_DATABASE_URL, default
-   postgres://postgres@127.0.0.1:5432/portal_bench_load; its name must contain "bench"), migrates it and
+   postgres://postgres@127.0.0.1:5432/portal_bench_load; its name must contain "bench" or "load"), migrates it and
    onboards the portal site (idempotent). Questions and queued tasks left by earlier runs are deleted.
 2. Starts gunicorn on 127.0.0.1 and a free port only, with --workers sync workers (default 4: two per core
    on the 2-core reference machine) and a 30 s request timeout, with bench/load_settings.py (the test

@@ -1,7 +1,11 @@
 """Where files sent by citizens are kept: never under the public media URL (R14, Điều 13)."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import storages
 from django.http import FileResponse, HttpResponseRedirect
+from django.utils.http import content_disposition_header
+
+NO_STORE = "private, no-store"
 
 
 def private_storage():
@@ -10,21 +14,30 @@ def private_storage():
 
 
 def private_file_response(field_file, filename: str):
-    """Hand a privately stored file to someone the caller has checked may have it.
+    """Hand a privately stored file to someone the caller has checked may have it, as a download named `filename`.
 
-    On disk the file is streamed; on a private bucket (S3) the answer is a redirect to a signed URL that
-    expires within minutes (the storage's `querystring_expire`). Never cached, never sniffed.
+    On disk the file is streamed. On a private bucket (S3) the answer is a redirect to a URL signed for this one
+    object, which expires after the storage's `querystring_expire` (PRIVATE_FILE_URL_EXPIRE seconds) and makes
+    the bucket answer with the same download headers. Never cached, never sniffed. Raises ImproperlyConfigured
+    if the remote storage would give an unsigned URL.
     """
+    storage = field_file.storage
+    disposition = content_disposition_header(as_attachment=True, filename=filename)
     try:
-        field_file.storage.path(field_file.name)
+        storage.path(field_file.name)
     except NotImplementedError:
-        response = HttpResponseRedirect(
-            field_file.storage.url(
-                field_file.name, parameters={"ResponseContentDisposition": f'attachment; filename="{filename}"'}
-            )
+        # A URL without a signature, or on a custom domain (a CDN), would open the file to anyone who has it.
+        if not getattr(storage, "querystring_auth", False) or getattr(storage, "custom_domain", None):
+            raise ImproperlyConfigured(
+                "The private storage must hand out signed URLs: querystring_auth on, no custom_domain."
+            ) from None
+        url = storage.url(
+            field_file.name,
+            parameters={"ResponseContentDisposition": disposition, "ResponseCacheControl": NO_STORE},
         )
+        response = HttpResponseRedirect(url)
     else:
         response = FileResponse(field_file.open("rb"), as_attachment=True, filename=filename)
         response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = NO_STORE
     return response

@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from home.models import Agency
 from portal.mail import send_mail
+from vietnam.text import person_name
 from vietnam.workdays import add_working_days, working_days_between
 
 from .models import Dossier, DossierAccess, DossierEvent, DossierFile, ProcedureIndexPage
@@ -131,7 +132,7 @@ def assign(dossier: Dossier, user, officer) -> None:
         Action.ASSIGNED,
         dossier.status,
         user,
-        note=officer.get_full_name() or officer.get_username(),
+        note=person_name(officer),  # never the login name: the note may be shown
         officer=officer,
     )
 

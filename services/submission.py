@@ -104,13 +104,15 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
             raise ValidationError(_("Các tệp của hồ sơ quá lớn; tổng dung lượng tối đa 50 MB."))
         return cleaned_data
 
-    def answers(self) -> dict:
-        """The answers as {label: text}, as the officer will read them."""
-        answers = {}
+    def answers(self) -> list[list[str]]:
+        """The answers as [label, text] pairs in the form's order, as the officer will read them."""
+        answers = []
         for name, question in self.questions.items():
             value = self.cleaned_data.get(name)
             if value not in (None, ""):
-                answers[question.label] = value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else str(value)
+                answers.append(
+                    [question.label, value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else str(value)]
+                )
         return answers
 
 
@@ -118,6 +120,39 @@ def due_date(procedure: ProcedurePage, submitted_on):
     """The promised date of the result: the online channel's time limit in working days."""
     online = [channel.working_days for channel in procedure.channels.all() if channel.kind == Channel.Kind.ONLINE]
     return add_working_days(submitted_on, min(online))
+
+
+def save_dossier(form: DossierForm, submitted_at, stored: list[str], language: str = "vi") -> Dossier:
+    """Create the dossier of a valid form, its files and its first step, as of `submitted_at` (its code, due date
+    and first step are that day's). The caller holds the transaction; the names of the files stored are added to
+    `stored`, for the caller to remove if it fails."""
+    procedure, day = form.procedure, timezone.localdate(submitted_at)
+    dossier = Dossier.objects.create(
+        code=next_code(procedure.agency, day),
+        procedure=procedure,
+        agency=procedure.agency,
+        applicant=form.cleaned_data["applicant"],
+        email=form.cleaned_data["email"],
+        phone=form.cleaned_data["phone"],
+        language=language,
+        answers=form.answers(),
+        submitted_at=submitted_at,
+        due_on=due_date(procedure, day),
+        form_token=form.cleaned_data["token"],
+    )
+    for name, component in form.components.items():
+        upload = form.cleaned_data.get(name)
+        if upload:
+            attached = DossierFile(
+                dossier=dossier, component=component, label=component.name, name=upload.name, size=upload.size
+            )
+            attached.file.save(upload.name, upload, save=False)
+            stored.append(attached.file.name)
+            attached.save()
+    DossierEvent.objects.create(
+        dossier=dossier, action=DossierEvent.Action.RECEIVED, status=Dossier.Status.RECEIVED, at=submitted_at
+    )
+    return dossier
 
 
 def submit(form: DossierForm) -> Dossier:
@@ -132,31 +167,7 @@ def submit(form: DossierForm) -> Dossier:
     stored = []
     try:
         with transaction.atomic():
-            today = timezone.localdate()
-            dossier = Dossier.objects.create(
-                code=next_code(procedure.agency, today),
-                procedure=procedure,
-                agency=procedure.agency,
-                applicant=form.cleaned_data["applicant"],
-                email=form.cleaned_data["email"],
-                phone=form.cleaned_data["phone"],
-                language=get_language() or "vi",
-                answers=form.answers(),
-                due_on=due_date(procedure, today),
-                form_token=token,
-            )
-            for name, component in form.components.items():
-                upload = form.cleaned_data.get(name)
-                if upload:
-                    attached = DossierFile(
-                        dossier=dossier, component=component, label=component.name, name=upload.name, size=upload.size
-                    )
-                    attached.file.save(upload.name, upload, save=False)
-                    stored.append(attached.file.name)
-                    attached.save()
-            DossierEvent.objects.create(
-                dossier=dossier, action=DossierEvent.Action.RECEIVED, status=Dossier.Status.RECEIVED
-            )
+            dossier = save_dossier(form, timezone.now(), stored, language=get_language() or "vi")
             send_mail(
                 dossier.email,
                 format_lazy(_("Đã tiếp nhận hồ sơ {code}"), code=dossier.code),

@@ -65,3 +65,10 @@ def sort_key(value: str) -> tuple:
 # Tone marks, in the order Vietnamese dictionaries use: ngang, huyền, hỏi, ngã, sắc, nặng.
 _TONE_ORDER = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
 _TONE_MARKS = set(_TONE_ORDER[1:])
+
+
+def person_name(user, *, fallback_to_username: bool = False) -> str:
+    """A user's full name in Vietnamese order, family name first ("Trần Thị Hạnh"): Django's
+    get_full_name() puts the given name first. "" (or the username, if asked) when they have no name."""
+    name = " ".join(f"{user.last_name} {user.first_name}".split())
+    return name or (user.get_username() if fallback_to_username else "")

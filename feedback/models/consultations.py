@@ -128,6 +128,7 @@ class ConsultationPage(Page):
 
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
+        request.sensitive_post_parameters = "__ALL__"  # an error report never carries a citizen's data
         outcome = receive_comment(self, request)
         if "redirect" in outcome:
             return outcome["redirect"]

@@ -65,6 +65,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
         from feedback.handling import receive
         from feedback.questions import QuestionForm, document_for_petition
 
+        request.sensitive_post_parameters = "__ALL__"  # an error report never carries a citizen's data
         agency = self.agency(request)
         document = document_for_petition(request.GET.get("van-ban", "") or request.POST.get("van-ban", ""))
         form = QuestionForm(request.POST or None, request.FILES or None, document=document)
@@ -93,6 +94,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
         from feedback.abuse import rate_limited
         from feedback.questions import LookupForm
 
+        request.sensitive_post_parameters = "__ALL__"  # an error report never carries a citizen's data
         agency = self.agency(request)
         form = LookupForm(request.POST or None)
         question = None

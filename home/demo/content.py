@@ -62,7 +62,8 @@ class Person:
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A demo account in one of its site's two groups ("editors" or "moderators")."""
+    """A demo account in one of its site's groups: "editors", "moderators" or "officers" (the one-stop desk that
+    handles the dossiers submitted online)."""
 
     username: str
     first_name: str
@@ -796,6 +797,8 @@ PORTAL = DemoSite(
             "ttphvhcc@quangngai.gov.vn",
         ),
     ],
+    # A fictional desk officer of the provincial centre, who handles the demo's work-permit dossiers.
+    users=[DemoUser("motcua.tinh", "Khánh", "Đặng Quốc", "officers")],
 )
 
 # --- Sở Thông tin và Truyền thông: the regulation's own example (Điều 6), merged into Sở KH&CN in 2025 ---------
@@ -1260,6 +1263,7 @@ TUNGHIA = DemoSite(
     users=[
         DemoUser("bientap.tunghia", "Hoa", "Phạm Thị", "editors"),
         DemoUser("bbt.tunghia", "Dũng", "Võ Văn", "moderators"),
+        DemoUser("motcua.tunghia", "Thảo", "Huỳnh Thị", "officers"),
     ],
 )
 

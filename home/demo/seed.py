@@ -13,7 +13,7 @@ from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
 from .questions import seed_questions
-from .services import GUIDE, seed_procedures
+from .services import GUIDE, seed_dossiers, seed_procedures
 
 ADMIN_USERNAME = "admin"
 
@@ -56,13 +56,15 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 def seed_library(agencies: dict[str, Agency]) -> Onboarding:
     """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the
-    consultations, the questions and answers with the units that answer them, and the procedures catalogue."""
+    consultations, the questions and answers with the units that answer them, the procedures catalogue and the
+    dossiers submitted online, handled by the sites' desk officers."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_documents(agencies, result)
         seed_consultations(agencies, result)
         seed_questions(agencies, result)
         seed_procedures(agencies, result)
+        seed_dossiers(agencies, result)
         portal_procedures = agencies[""].site.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
         add_entry(portal_procedures, StandardPage, GUIDE, Locale.objects.get(language_code="en"), result)
     return result
@@ -144,7 +146,8 @@ def ensure_admin(result: Onboarding):
 
 
 def ensure_site_user(spec: DemoUser, agency: Agency, result: Onboarding):
-    """A demo editor or BBT member of `agency`; an existing account (and its password) is left alone."""
+    """A demo editor, BBT member or desk officer of `agency`, in the agency's group `spec.group`; an existing
+    account (its password and groups) is left alone."""
     User = get_user_model()
     user = User.objects.filter(username=spec.username).first()
     result.note(user is None, f"tài khoản {spec.username}")

@@ -14,18 +14,28 @@ are summaries that may differ from the published procedure. No document of the d
 these procedures, so `legal_basis` is left empty and the laws are in `legal_basis_text`.
 
 Seeding is idempotent: a sector whose name exists, a procedure whose slug is in its section and an English version
-that exists are left as they are.
+that exists are left as they are. The three procedures of ONLINE_FORMS take dossiers online; DOSSIERS are the demo's,
+one or more in every state of their handling, and a dossier already stored (found by its form token) is left as it is.
 """
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.utils import override_settings
+from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import Agency
 from home.onboarding import Onboarding
+from services import handling
 from services.models import (
     Channel,
+    Dossier,
     DossierComponent,
+    DossierEvent,
+    DossierFile,
     GovernmentLevel,
     OnlineService,
     ProcedureFormField,
@@ -33,8 +43,12 @@ from services.models import (
     ProcedurePage,
     Sector,
 )
+from services.submission import DossierForm, save_dossier
+from vietnam.text import slugify
+from vietnam.workdays import add_working_days, is_working_day, working_days_between
 
-from .content import English, Entry, heading, paragraph
+from .content import PROVINCE_TIME, SITES, English, Entry, heading, paragraph
+from .documents import pdf_bytes, wrapped
 
 DEMO_NOTE = (
     "<p><i>Bản trình diễn: nội dung thủ tục do bản trình diễn biên soạn để minh họa; mã thủ tục, thời hạn, phí, lệ "
@@ -1755,7 +1769,7 @@ ONLINE_FORMS = {
             ("Số vốn kinh doanh (đồng)", "number", ""),
             ("Ngày dự kiến bắt đầu kinh doanh", "date", ""),
         ],
-        {"Giấy đề nghị": "bat-buoc", "Bản sao giấy tờ pháp lý": "bat-buoc", "Văn bản ủy quyền": "tuy-chon"},
+        {"Giấy đề nghị": "bat-buoc", "Bản sao giấy tờ pháp lý": "bat-buoc", "Bản sao văn bản ủy quyền": "tuy-chon"},
     ),
     "Đăng ký khai sinh": (
         [
@@ -1792,7 +1806,610 @@ def ensure_online_form(page: ProcedurePage, spec: tuple, result: Onboarding) -> 
     draft.form_fields = [
         ProcedureFormField(label=label, kind=kind, choices=choices, required=True) for label, kind, choices in questions
     ]
-    for component in draft.components.all():
+    components = list(draft.components.all())
+    for component in components:
         component.upload = next((flag for start, flag in uploads.items() if component.name.startswith(start)), "")
+    # Set in memory: on a page without unpublished changes .all() reads the database afresh each time.
+    draft.components = components
     draft.save_revision().publish()
     result.note(True, what)
+
+
+# --- Dossiers submitted online ------------------------------------------------------------------------------------
+
+# The demo's dossiers are sent through the procedures' own forms (services.submission.DossierForm) and moved by the
+# handling steps of services.handling, so their codes, due dates and histories are what the portal itself makes. Each
+# is placed in the last weeks: it was submitted, and each step taken, so many working days before the day of seeding,
+# at a given time. Applicants and companies are fictional; their e-mail addresses are at example.vn and their phone
+# numbers use the demo's 0255 0000 pattern (no real line has it). The e-mails the steps send are never delivered.
+
+Action = DossierEvent.Action
+# The form token of demo dossier number `key`: a second seed finds the dossier by it.
+DEMO_FORM_ID = "trinh-dien-ho-so-{key:02d}"
+BIRTH = "Đăng ký khai sinh"
+BUSINESS = "Đăng ký thành lập hộ kinh doanh"
+WORK_PERMIT = "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a demo dossier's handling (a DossierEvent.Action), taken `day` working days before the day of
+    seeding at `time` ("HH:MM"): its note (what is missing, the reason of a refusal, the result…) and, for the
+    applicant's supplement, the labels of the files sent with it."""
+
+    action: str
+    day: int
+    time: str
+    text: str = ""
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DemoDossier:
+    """A dossier as its applicant filled in the procedure's online form, and what the desk did with it since.
+
+    `answers` are keyed by the questions' labels; a timedelta is a date counted from the day of submission. Every
+    file the form requires is attached (a one-page PDF). `key` makes the form token the seed finds it again by.
+    """
+
+    key: int
+    procedure: str
+    applicant: str
+    email: str
+    phone: str
+    answers: dict
+    day: int
+    time: str
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def token(self) -> str:
+        return DEMO_FORM_ID.format(key=self.key)
+
+
+def birth(child: str, born: int, sex: str, place: str, mother: str, father: str) -> dict:
+    """The answers of the birth registration form (`born`: days before the submission)."""
+    return {
+        "Họ, chữ đệm và tên của trẻ": child,
+        "Ngày sinh của trẻ": timedelta(days=-born),
+        "Giới tính": sex,
+        "Nơi sinh": place,
+        "Họ và tên người mẹ": mother,
+        "Họ và tên người cha": father,
+    }
+
+
+def business(name: str, address: str, trade: str, capital: int, opens: int) -> dict:
+    """The answers of the household business form (`opens`: days after the submission)."""
+    return {
+        "Tên hộ kinh doanh": name,
+        "Địa điểm kinh doanh": address,
+        "Ngành, nghề kinh doanh": trade,
+        "Số vốn kinh doanh (đồng)": str(capital),
+        "Ngày dự kiến bắt đầu kinh doanh": timedelta(days=opens),
+    }
+
+
+def work_permit(name: str, nationality: str, passport: str, position: str, months: int) -> dict:
+    """The answers of the work permit form (the worker's details, as in the passport)."""
+    return {
+        "Họ và tên người lao động (như trong hộ chiếu)": name,
+        "Quốc tịch": nationality,
+        "Số hộ chiếu": passport,
+        "Vị trí công việc": position,
+        "Thời hạn làm việc dự kiến (tháng)": str(months),
+    }
+
+
+BV_TINH = "Bệnh viện Đa khoa tỉnh Quảng Ngãi"
+TRAM_Y_TE = "Trạm Y tế xã Tư Nghĩa"
+XA = "xã Tư Nghĩa, tỉnh Quảng Ngãi"
+BIRTH_STARTED = "Hồ sơ đầy đủ, hợp lệ; chuyển công chức tư pháp - hộ tịch xử lý."
+BIRTH_DONE = (
+    "Đã đăng ký khai sinh; trẻ đã có số định danh cá nhân. Giấy khai sinh điện tử đã gửi vào tài khoản của người "
+    "nộp; bản chính nhận tại Trung tâm Phục vụ hành chính công xã Tư Nghĩa."
+)
+BIRTH_HANDED = (
+    "Đã trao bản chính Giấy khai sinh; người đi đăng ký đã kiểm tra thông tin và ký vào Sổ đăng ký khai sinh."
+)
+BUSINESS_STARTED = "Hồ sơ hợp lệ; chuyển Phòng Kinh tế kiểm tra tên hộ kinh doanh và ngành, nghề đăng ký."
+BUSINESS_DONE = (
+    "Đã cấp Giấy chứng nhận đăng ký hộ kinh doanh. Bản điện tử đã gửi vào tài khoản của người nộp; bản giấy nhận "
+    "tại Trung tâm Phục vụ hành chính công xã Tư Nghĩa khi xuất trình giấy tờ tùy thân."
+)
+BUSINESS_HANDED = "Chủ hộ kinh doanh đã nhận bản giấy Giấy chứng nhận đăng ký hộ kinh doanh tại Trung tâm."
+PERMIT_STARTED = "Hồ sơ đầy đủ; chuyển Sở Nội vụ thẩm định."
+PERMIT_DONE = (
+    "Sở Nội vụ đã cấp giấy phép lao động, thời hạn 24 tháng. Mời người sử dụng lao động mang bản chính các giấy tờ "
+    "đã tải lên đến Trung tâm Phục vụ hành chính công tỉnh để đối chiếu và nhận giấy phép."
+)
+PERMIT_HANDED = "Đã đối chiếu bản chính các giấy tờ và trao giấy phép lao động cho đại diện người sử dụng lao động."
+SONG_TRA = "Công ty TNHH Cơ khí chính xác Sông Trà"
+
+DOSSIERS = [
+    # Đăng ký khai sinh, xã Tư Nghĩa: one working day.
+    DemoDossier(
+        1,
+        BIRTH,
+        "Nguyễn Thị Kim Oanh",
+        "kimoanh.nguyen@example.vn",
+        "",
+        birth("Trần Gia Huy", 9, "Nam", BV_TINH, "Nguyễn Thị Kim Oanh", "Trần Văn Phúc"),
+        1,
+        "16:20",
+    ),
+    DemoDossier(
+        2,
+        BIRTH,
+        "Lê Văn Tâm",
+        "levantam.tn@example.vn",
+        "0255 0000 402",
+        birth("Lê Ngọc Bảo Anh", 14, "Nữ", TRAM_Y_TE, "Phạm Thị Hồng Nhung", "Lê Văn Tâm"),
+        1,
+        "08:40",
+        (Step(Action.PROCESSING, 1, "09:30", BIRTH_STARTED),),
+    ),
+    DemoDossier(
+        3,
+        BIRTH,
+        "Võ Thị Thu Hà",
+        "thuha.vo@example.vn",
+        "",
+        birth("Đỗ Minh Khang", 20, "Nam", BV_TINH, "Võ Thị Thu Hà", "Đỗ Văn Hùng"),
+        12,
+        "14:05",
+        (
+            Step(Action.PROCESSING, 12, "15:00", BIRTH_STARTED),
+            Step(Action.RESULT_READY, 11, "10:30", BIRTH_DONE),
+            Step(Action.RETURNED, 10, "08:15", BIRTH_HANDED),
+        ),
+    ),
+    DemoDossier(
+        4,
+        BIRTH,
+        "Huỳnh Văn Lợi",
+        "huynhvanloi@example.vn",
+        "0255 0000 404",
+        birth("Huỳnh Thị Mỹ Tiên", 30, "Nữ", "Bệnh viện Sản - Nhi tỉnh Quảng Ngãi", "Trương Thị Diễm", "Huỳnh Văn Lợi"),
+        20,
+        "09:10",
+        (
+            Step(
+                Action.SUPPLEMENT_REQUESTED,
+                20,
+                "10:00",
+                "Bản chụp Giấy chứng sinh bị mờ, không đọc được họ tên người mẹ và ngày sinh của trẻ. Đề nghị tải lên "
+                "bản quét rõ nét Giấy chứng sinh (bản chính).",
+            ),
+            Step(
+                Action.SUPPLEMENTED,
+                18,
+                "19:45",
+                "Tôi gửi lại bản quét Giấy chứng sinh rõ nét.",
+                ("Giấy chứng sinh (bản quét lại)",),
+            ),
+            Step(Action.RESULT_READY, 17, "09:00", BIRTH_DONE),
+            Step(Action.RETURNED, 16, "14:30", BIRTH_HANDED),
+        ),
+    ),
+    DemoDossier(
+        5,
+        BIRTH,
+        "Phan Thị Ngọc Trinh",
+        "ngoctrinh.phan@example.vn",
+        "",
+        birth("Nguyễn Phan Bảo Ngọc", 12, "Nữ", BV_TINH, "Phan Thị Ngọc Trinh", "Nguyễn Hữu Thắng"),
+        3,
+        "10:15",
+        (
+            Step(
+                Action.SUPPLEMENT_REQUESTED,
+                3,
+                "14:00",
+                "Giấy chứng sinh tải lên là bản của một trẻ khác (họ tên người mẹ không khớp với tờ khai). Đề nghị tải "
+                "lên đúng Giấy chứng sinh của cháu Nguyễn Phan Bảo Ngọc.",
+            ),
+        ),
+    ),
+    DemoDossier(
+        6,
+        BIRTH,
+        "Trần Quốc Bảo",
+        "quocbao.tran@example.vn",
+        "0255 0000 406",
+        birth("Trần Quốc Khánh", 25, "Nam", BV_TINH, "Lê Thị Bích Ngọc", "Trần Quốc Bảo"),
+        8,
+        "07:55",
+        (
+            Step(
+                Action.REFUSED,
+                8,
+                "09:20",
+                "Cha, mẹ của trẻ cư trú tại phường Cẩm Thành, không cư trú tại xã Tư Nghĩa. Theo Điều 13 Luật Hộ tịch, "
+                "việc đăng ký khai sinh do Ủy ban nhân dân cấp xã nơi cư trú của cha hoặc mẹ thực hiện; đề nghị nộp hồ "
+                "sơ tại Ủy ban nhân dân phường Cẩm Thành.",
+            ),
+        ),
+    ),
+    DemoDossier(
+        7,
+        BIRTH,
+        "Đặng Thị Lan",
+        "danglan.nt@example.vn",
+        "",
+        birth("Bùi Đức Anh", 7, "Nam", TRAM_Y_TE, "Đặng Thị Lan", "Bùi Văn Sỹ"),
+        2,
+        "15:40",
+        (
+            Step(Action.PROCESSING, 2, "16:10", BIRTH_STARTED),
+            Step(Action.RESULT_READY, 1, "10:00", BIRTH_DONE),
+        ),
+    ),
+    # Đăng ký thành lập hộ kinh doanh, xã Tư Nghĩa: three working days.
+    DemoDossier(
+        8,
+        BUSINESS,
+        "Phạm Văn Hải",
+        "phamvanhai.lh@example.vn",
+        "0255 0000 408",
+        business("Cơm gà Hải Hương", f"Khu vực chợ La Hà, {XA}", "Dịch vụ ăn uống", 150_000_000, 10),
+        2,
+        "11:25",
+    ),
+    DemoDossier(
+        9,
+        BUSINESS,
+        "Nguyễn Thị Thanh Tuyền",
+        "thanhtuyen.nguyen@example.vn",
+        "",
+        business("Tạp hóa Thanh Tuyền", f"Khu vực Nghĩa Thương (cũ), {XA}", "Bán lẻ hàng hóa", 80_000_000, 7),
+        7,
+        "09:00",
+        (
+            Step(Action.PROCESSING, 6, "08:30", BUSINESS_STARTED),
+            Step(
+                Action.NOTE,
+                5,
+                "15:00",
+                "Đã đề nghị công chức địa chính xác minh địa điểm kinh doanh (nhà thuê); chờ kết quả xác minh.",
+            ),
+        ),
+    ),
+    DemoDossier(
+        10,
+        BUSINESS,
+        "Lê Minh Châu",
+        "minhchau.le@example.vn",
+        "0255 0000 410",
+        business("Tạp hóa Minh Châu", f"Khu vực Nghĩa Hòa (cũ), {XA}", "Bán lẻ hàng hóa", 120_000_000, 15),
+        4,
+        "16:50",
+        (
+            Step(
+                Action.SUPPLEMENT_REQUESTED,
+                3,
+                "09:45",
+                "Tên “Tạp hóa Minh Châu” trùng với tên riêng của một hộ kinh doanh đã đăng ký trên địa bàn xã. Đề nghị "
+                "chọn tên khác và tải lên Giấy đề nghị đăng ký hộ kinh doanh đã sửa.",
+            ),
+        ),
+    ),
+    DemoDossier(
+        11,
+        BUSINESS,
+        "Trương Công Định",
+        "congdinh.truong@example.vn",
+        "",
+        business("Sửa xe Công Định", f"Khu vực Nghĩa Trung (cũ), {XA}", "Sửa chữa, dịch vụ", 60_000_000, 5),
+        5,
+        "08:05",
+        (
+            Step(Action.PROCESSING, 5, "10:00", BUSINESS_STARTED),
+            Step(Action.RESULT_READY, 3, "14:20", BUSINESS_DONE),
+        ),
+    ),
+    DemoDossier(
+        12,
+        BUSINESS,
+        "Bùi Thị Mai",
+        "buithimai.nt@example.vn",
+        "0255 0000 412",
+        business("Trại nấm rơm Bùi Mai", f"Khu vực Nghĩa Thương (cũ), {XA}", "Nông, lâm, thủy sản", 200_000_000, 20),
+        16,
+        "10:30",
+        (
+            Step(Action.PROCESSING, 16, "14:00", BUSINESS_STARTED),
+            Step(
+                Action.SUPPLEMENT_REQUESTED,
+                15,
+                "09:00",
+                "Các thành viên hộ gia đình cùng đăng ký hộ kinh doanh nhưng hồ sơ thiếu bản sao biên bản họp thành "
+                "viên hộ gia đình về việc thành lập hộ kinh doanh. Đề nghị bổ sung.",
+            ),
+            Step(
+                Action.SUPPLEMENTED,
+                13,
+                "20:10",
+                "Gia đình tôi bổ sung biên bản họp thành viên hộ gia đình.",
+                ("Bản sao biên bản họp thành viên hộ gia đình",),
+            ),
+            Step(
+                Action.NOTE,
+                10,
+                "11:00",
+                "Quá hạn: chờ ý kiến của Phòng Kinh tế về địa điểm trang trại; đã báo cáo lãnh đạo UBND xã.",
+            ),
+            Step(Action.RESULT_READY, 9, "16:00", BUSINESS_DONE),
+            Step(Action.RETURNED, 8, "09:30", BUSINESS_HANDED),
+        ),
+    ),
+    DemoDossier(
+        13,
+        BUSINESS,
+        "Đoàn Văn Lực",
+        "doanvanluc@example.vn",
+        "",
+        business("Cà phê Gió Nam", f"Ven Quốc lộ 1, khu vực Nghĩa Trung (cũ), {XA}", "Dịch vụ ăn uống", 90_000_000, 10),
+        9,
+        "13:30",
+        (
+            Step(Action.PROCESSING, 9, "15:00", BUSINESS_STARTED),
+            Step(
+                Action.REFUSED,
+                8,
+                "10:45",
+                "Địa điểm kinh doanh nằm trong hành lang an toàn đường bộ của Quốc lộ 1, không được dùng để kinh doanh "
+                "cố định. Đề nghị đăng ký tại một địa điểm khác và nộp lại hồ sơ.",
+            ),
+        ),
+    ),
+    # Cấp giấy phép lao động, Trung tâm Phục vụ hành chính công tỉnh: five working days.
+    DemoDossier(
+        14,
+        WORK_PERMIT,
+        f"Lê Thị Ngọc Hân ({SONG_TRA})",
+        "nhansu.songtra@example.vn",
+        "0255 0000 514",
+        work_permit("PARK JI-HOON", "Hàn Quốc", "M00418273", "Chuyên gia", 24),
+        1,
+        "10:20",
+        (Step(Action.ASSIGNED, 1, "14:00"),),
+    ),
+    DemoDossier(
+        15,
+        WORK_PERMIT,
+        "Nguyễn Văn Quý (Công ty TNHH Kỹ thuật Vạn Tường)",
+        "tuyendung.vantuong@example.vn",
+        "",
+        work_permit("TANAKA KENJI", "Nhật Bản", "TR0062145", "Giám đốc điều hành", 24),
+        3,
+        "09:15",
+        (Step(Action.PROCESSING, 3, "13:30", PERMIT_STARTED),),
+    ),
+    DemoDossier(
+        16,
+        WORK_PERMIT,
+        "Võ Thị Kiều Oanh (Công ty TNHH Dệt may Trà Khúc)",
+        "hanhchinh.trakhuc@example.vn",
+        "0255 0000 516",
+        work_permit("RAMESH KUMAR SHARMA", "Ấn Độ", "Z0071536", "Lao động kỹ thuật", 12),
+        4,
+        "15:30",
+        (
+            Step(Action.PROCESSING, 3, "09:00", PERMIT_STARTED),
+            Step(
+                Action.SUPPLEMENT_REQUESTED,
+                3,
+                "10:30",
+                "Giấy chứng nhận sức khỏe do cơ sở y tế nước ngoài cấp chưa được hợp pháp hóa lãnh sự và chưa có bản "
+                "dịch tiếng Việt được chứng thực. Đề nghị bổ sung bản đã hợp pháp hóa lãnh sự kèm bản dịch có chứng "
+                "thực, hoặc giấy khám sức khỏe do cơ sở khám bệnh, chữa bệnh tại Việt Nam cấp.",
+            ),
+        ),
+    ),
+    DemoDossier(
+        17,
+        WORK_PERMIT,
+        f"Lê Thị Ngọc Hân ({SONG_TRA})",
+        "nhansu.songtra@example.vn",
+        "0255 0000 514",
+        work_permit("KIM DONG-HYUN", "Hàn Quốc", "M00935512", "Nhà quản lý", 24),
+        18,
+        "08:45",
+        (
+            Step(Action.ASSIGNED, 18, "09:30"),
+            Step(Action.PROCESSING, 18, "10:00", PERMIT_STARTED),
+            Step(Action.RESULT_READY, 15, "16:00", PERMIT_DONE),
+            Step(Action.RETURNED, 13, "09:00", PERMIT_HANDED),
+        ),
+    ),
+    DemoDossier(
+        18,
+        WORK_PERMIT,
+        "Trần Thị Bích Phượng (Công ty TNHH Bao bì Sa Huỳnh)",
+        "nhansu.baobisahuynh@example.vn",
+        "",
+        work_permit("LIU JIANGUO", "Trung Quốc", "E00583921", "Lao động kỹ thuật", 12),
+        10,
+        "14:10",
+        (
+            Step(Action.PROCESSING, 9, "08:30", PERMIT_STARTED),
+            Step(
+                Action.REFUSED,
+                7,
+                "15:15",
+                "Người sử dụng lao động chưa có văn bản chấp thuận nhu cầu sử dụng người lao động nước ngoài cho vị "
+                "trí lao động kỹ thuật (vận hành dây chuyền đóng gói). Đề nghị làm thủ tục chấp thuận nhu cầu sử "
+                "dụng người lao động nước ngoài trước, rồi nộp lại hồ sơ.",
+            ),
+        ),
+    ),
+]
+
+# While the seed runs: the steps' e-mails are rendered and handed to a backend that drops them.
+QUIET_MAIL = {
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def seed_dossiers(agencies: dict[str, Agency], result: Onboarding) -> None:
+    """Submit and handle the demo dossiers of the online procedures on the sites in `agencies` (keyed by code), each
+    by its site's demo desk officer (content.py), up to the state it is left in.
+
+    A dossier whose form token is already stored is left as it is; a site whose demo officer is missing from its
+    one-stop desk gets none. Dates count back from today, so a fresh demo always has dossiers due soon and overdue.
+    """
+    procedures = {
+        page.title: page
+        for page in ProcedurePage.objects.filter(
+            locale__language_code="vi", agency__in=agencies.values(), title__in={spec.procedure for spec in DOSSIERS}
+        ).select_related("agency")
+    }
+    present = set(
+        Dossier.objects.filter(form_token__in=[spec.token for spec in DOSSIERS]).values_list("form_token", flat=True)
+    )
+    today = timezone.localdate()
+    created, existing, officers, stored = Counter(), Counter(), {}, []
+    try:
+        with override_settings(**QUIET_MAIL):
+            # Oldest first: each day's codes are numbered in the order the dossiers came in.
+            for spec in sorted(DOSSIERS, key=lambda spec: (-spec.day, spec.time)):
+                page = procedures.get(spec.procedure)
+                if page is None:  # its site is not among `agencies`
+                    continue
+                agency = page.agency
+                if agency not in officers:
+                    officers[agency] = desk_officer(agency)
+                if spec.token in present:
+                    existing[agency] += 1
+                elif officers[agency] is not None:
+                    play(spec, page, officers[agency], today, stored)
+                    created[agency] += 1
+    except BaseException:
+        storage = DossierFile._meta.get_field("file").storage
+        for name in stored:
+            storage.delete(name)
+        raise
+    for agency, count in created.items():
+        result.note(True, f"hồ sơ trực tuyến mẫu của {agency.name} ({count}, xử lý bởi {officers[agency].username})")
+    for agency, count in existing.items():
+        result.note(False, f"hồ sơ trực tuyến mẫu của {agency.name} ({count})")
+
+
+def desk_officer(agency: Agency):
+    """The site's demo desk officer, if the account exists and is still in the agency's one-stop desk."""
+    usernames = [user.username for site in SITES if site.name == agency.name for user in site.users]
+    return handling.officers_of(agency).filter(username__in=usernames).first()
+
+
+def play(spec: DemoDossier, page: ProcedurePage, officer, today: date, stored: list[str]) -> Dossier:
+    """Submit `spec` on its day, then take its steps on theirs; the names of the files stored go to `stored`."""
+    submitted_at = moment(today, spec.day, spec.time)
+    dossier = receive(spec, page, submitted_at, stored)
+    last = submitted_at
+    for step in spec.steps:
+        when = moment(today, step.day, step.time)
+        if when <= last:
+            raise ValueError(f"{spec.token}: “{step.action}” is not after the step before it")
+        take_step(dossier, step, officer, when, stored)
+        last = when
+    return dossier
+
+
+def receive(spec: DemoDossier, page: ProcedurePage, submitted_at: datetime, stored: list[str]) -> Dossier:
+    """The dossier as services.submission.submit saves it, but on the day of `submitted_at`: its code, due date and
+    first step are that day's. The form checks the answers and files as it checks an applicant's."""
+    day = timezone.localdate(submitted_at)
+    form = DossierForm(
+        form_data(spec, page, day),
+        {name: pdf_upload(component.name, page, spec.applicant) for name, component in form_components(page).items()},
+        procedure=page,
+    )
+    if not form.is_valid():
+        raise ValueError(f"{spec.token}: the form refuses the demo dossier: {form.errors.get_json_data()}")
+    return save_dossier(form, submitted_at, stored)
+
+
+def form_components(page: ProcedurePage) -> dict:
+    """The form's required file fields (f_<id>) and their dossier components: the demo sends only those."""
+    return {
+        f"f_{component.pk}": component for component in page.components.filter(upload="bat-buoc").order_by("sort_order")
+    }
+
+
+def form_data(spec: DemoDossier, page: ProcedurePage, day: date) -> dict:
+    """What the applicant typed: their contact details, the form's token, and an answer to every question."""
+    data = {"applicant": spec.applicant, "email": spec.email, "phone": spec.phone, "token": spec.token, "website": ""}
+    for question in page.form_fields.all():
+        if question.label not in spec.answers:
+            raise ValueError(f"{spec.token}: no answer to “{question.label}”")
+        answer = spec.answers[question.label]
+        data[f"q_{question.pk}"] = (day + answer).strftime("%d/%m/%Y") if isinstance(answer, timedelta) else answer
+    return data
+
+
+def take_step(dossier: Dossier, step: Step, officer, when: datetime, stored: list[str]) -> None:
+    """Take `step` through services.handling, then date what it wrote at `when`: its events, the result's and the
+    closing's dates, and the due date a supplement moves by the working days the desk waited for it."""
+    last_event = dossier.events.order_by("-pk").values_list("pk", flat=True).first()
+    due_on = dossier.due_on
+    match step.action:
+        case Action.ASSIGNED:
+            handling.assign(dossier, officer, officer)
+        case Action.PROCESSING:
+            handling.start(dossier, officer, step.text)
+        case Action.SUPPLEMENT_REQUESTED:
+            handling.request_supplement(dossier, officer, step.text)
+        case Action.SUPPLEMENTED:
+            files = [(label, pdf_upload(label, dossier.procedure, dossier.applicant)) for label in step.files]
+            handling.supplement(dossier, step.text, files)
+            stored.extend(dossier.files.filter(event__pk__gt=last_event).values_list("file", flat=True))
+        case Action.RESULT_READY:
+            handling.finish(dossier, officer, step.text)
+        case Action.RETURNED:
+            handling.hand_over(dossier, officer, step.text)
+        case Action.REFUSED:
+            handling.refuse(dossier, officer, step.text)
+        case Action.NOTE:
+            handling.add_note(dossier, officer, step.text)
+        case _:
+            raise ValueError(f"Not an officer's step: {step.action}")
+    dossier.events.filter(pk__gt=last_event).update(at=when)
+    changes = {}
+    if step.action in (Action.RESULT_READY, Action.REFUSED):
+        changes["finished_at"] = when
+    if step.action in (Action.RETURNED, Action.REFUSED):
+        changes["closed_at"] = when
+    if step.action == Action.SUPPLEMENTED:
+        requested = dossier.events.filter(action=Action.SUPPLEMENT_REQUESTED).latest("at", "pk").at
+        changes["due_on"] = add_working_days(due_on, working_days_between(requested, when))
+    if changes:
+        Dossier.objects.filter(pk=dossier.pk).update(**changes)
+    dossier.refresh_from_db()
+
+
+def moment(today: date, days: int, clock: str) -> datetime:
+    """`clock` ("HH:MM", the province's time) on the working day `days` working days before `today` (1 or more:
+    every demo step is in the past, whatever the hour of seeding)."""
+    if days < 1:
+        raise ValueError(f"A demo step must be at least one working day ago, not {days}.")
+    day = today
+    while days:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            days -= 1
+    hour, minute = (int(part) for part in clock.split(":"))
+    return datetime.combine(day, time(hour, minute), tzinfo=PROVINCE_TIME)
+
+
+def pdf_upload(label: str, page: ProcedurePage, applicant: str) -> SimpleUploadedFile:
+    """A one-page PDF standing for the paper `label` of `applicant`'s dossier, named as an applicant's scan."""
+    lines = [
+        "BAN TRINH DIEN - tep minh hoa, khong phai giay to that",
+        "",
+        *wrapped(f"Thu tuc: {page.title}"),
+        *wrapped(f"Thanh phan ho so: {label}"),
+        *wrapped(f"Nguoi nop: {applicant}"),
+    ]
+    return SimpleUploadedFile(f"{slugify(label, max_length=60)}.pdf", pdf_bytes(lines), content_type="application/pdf")

@@ -5,8 +5,15 @@ Configuration comes from the environment:
 - PORTAL_DOMAIN: the portal's hostname; agency sites are <code>.<PORTAL_DOMAIN>.
 - PORTAL_PORT: the port the sites are served on, for the URLs Wagtail writes (80 in production).
 - REDIS_URL: a Redis cache instead of the in-process one.
-- AWS_STORAGE_BUCKET_NAME (+ AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME, credentials): media on
-  S3-compatible storage instead of local disk.
+- AWS_STORAGE_BUCKET_NAME (+ AWS_S3_CUSTOM_DOMAIN, AWS_QUERYSTRING_AUTH): the public media (images,
+  documents) on S3-compatible storage instead of MEDIA_ROOT.
+- AWS_PRIVATE_STORAGE_BUCKET_NAME: the files citizens send (dossiers, questions' attachments) in this bucket
+  instead of PRIVATE_MEDIA_ROOT. A bucket of its own, never public: objects are written with the "private" ACL
+  and handed out only as signed URLs that expire after PRIVATE_FILE_URL_EXPIRE seconds (default 60).
+- AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME: the S3 service of both buckets (unset: AWS's own). Credentials are
+  not settings: boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role).
+- SERVICES_DOSSIER_RETENTION_DAYS: how long a closed dossier (handed back or refused) is kept before
+  `manage.py purge_dossiers` deletes it and its files (default 1826 days, five years).
 - EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
   EMAIL_TIMEOUT (seconds).
 """
@@ -15,6 +22,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -149,7 +157,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
-# Files citizens send (question attachments, later dossiers) are kept apart from MEDIA_ROOT, which the web
+# Files citizens send (questions' attachments, dossiers' files) are kept apart from MEDIA_ROOT, which the web
 # server publishes: they are read only through views that check permissions.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
@@ -158,20 +166,49 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# S3-compatible object storage (AWS, MinIO, Viettel/VNPT clouds): one service, a bucket for each kind of file.
+s3_service = {
+    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+}
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible object storage (AWS, MinIO, Viettel/VNPT clouds) for uploaded media.
+    # Uploaded media, public by nature.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **s3_service,
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "default_acl": None,
             "file_overwrite": False,
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
         },
     }
+# How long a signed link to a private file works: long enough to start the download it was made for.
+PRIVATE_FILE_URL_EXPIRE = int(os.environ.get("PRIVATE_FILE_URL_EXPIRE", "60"))
+if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    if os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"] == os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("AWS_PRIVATE_STORAGE_BUCKET_NAME must not be the public media bucket.")
+    # Citizens' files (Điều 13): every object private, read only through a signed URL that
+    # feedback.storage.private_file_response gives after a permission check. No custom domain: a CDN in front
+    # would serve them unsigned.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **s3_service,
+            "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"],
+            "custom_domain": None,
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_FILE_URL_EXPIRE,
+            "signature_version": "s3v4",
+        },
+    }
+
+# Closed dossiers (handed back or refused) are kept this long, then purged with their files by
+# `manage.py purge_dossiers` (daily, from cron); a record of each purge stays in the access log.
+SERVICES_DOSSIER_RETENTION_DAYS = int(os.environ.get("SERVICES_DOSSIER_RETENTION_DAYS", "1826"))
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -223,5 +260,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # At DEBUG these log every S3 request: object names (the names of citizens' files) and headers.
+        "boto3": {"level": "WARNING"},
+        "botocore": {"level": "WARNING"},
+        "s3transfer": {"level": "WARNING"},
+        "urllib3": {"level": "WARNING"},
+    },
 }

@@ -24,7 +24,11 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # a fresh fold
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, ignore_errors=True)
-STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}}}  # noqa: F405
+# On disk whatever the environment says (a private bucket is tested against its own server).
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
+}
 WAGTAILADMIN_BASE_URL = "http://quangngai.localhost"
 
 # Serve static files from the apps and static/ without collectstatic.

@@ -1,6 +1,8 @@
-"""Administrative procedures and their online services (R7): the catalogue, and dossiers submitted online."""
+"""Administrative procedures and their online services (R7): the catalogue, dossiers submitted online, how often
+each procedure is read, and each agency's yearly roadmap of services to bring online."""
 
 from .dossiers import Dossier, DossierAccess, DossierCounter, DossierEvent, DossierFile
+from .plans import OnlineServicePlan
 from .procedures import (
     Channel,
     DossierComponent,
@@ -11,6 +13,7 @@ from .procedures import (
     ProcedurePage,
     Sector,
 )
+from .usage import ProcedureViewCount
 
 __all__ = [
     "Channel",
@@ -22,8 +25,10 @@ __all__ = [
     "DossierFile",
     "GovernmentLevel",
     "OnlineService",
+    "OnlineServicePlan",
     "ProcedureFormField",
     "ProcedureIndexPage",
     "ProcedurePage",
+    "ProcedureViewCount",
     "Sector",
 ]

@@ -32,6 +32,8 @@ class Dossier(models.Model):
 
     # Still with the agency (counted against the due date); the others are finished.
     OPEN = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT)
+    # Open with the clock running: awaiting a supplement stops it.
+    RUNNING = (Status.RECEIVED, Status.PROCESSING)
     # Handed back or refused: the retention period runs from then.
     CLOSED = (Status.RETURNED, Status.REFUSED)
 
@@ -49,8 +51,8 @@ class Dossier(models.Model):
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     language = models.CharField(max_length=5, default="vi", editable=False)
-    # The answers to the procedure's form, as {label: value} at the time of submission.
-    answers = models.JSONField(_("nội dung tờ khai"), default=dict, blank=True)
+    # The answers to the procedure's form as [label, value] pairs in the form's order, as they were asked.
+    answers = models.JSONField(_("nội dung tờ khai"), default=list, blank=True)
     # Given to the applicant on the receipt: with the code, it opens the dossier's status page.
     secret = models.CharField(max_length=32, editable=False, default="")
     # The token of the form it was sent with: the same form sent twice makes one dossier.
@@ -78,6 +80,9 @@ class Dossier(models.Model):
             models.Index(fields=["agency", "status", "due_on"], name="services_dossier_inbox"),
             models.Index(fields=["procedure", "status"], name="services_dossier_procedure"),
             models.Index(fields=["closed_at"], name="services_dossier_closed"),
+            # The statistics count dossiers by the year they came in and the year they were finished.
+            models.Index(fields=["agency", "submitted_at"], name="services_dossier_submitted"),
+            models.Index(fields=["agency", "finished_at"], name="services_dossier_finished"),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -81,10 +82,24 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
 
     @path("tra-cuu-ho-so/", name="track")
     def track(self, request):
-        """The applicant's status page of a dossier (its code and secret): see services.tracking."""
+        """The applicant's lookup of a dossier (its code and secret): see services.tracking."""
         from services.tracking import track
 
         return track(request, self)
+
+    @path("tra-cuu-ho-so/<str:code>/", name="dossier")
+    def dossier_status(self, request, code):
+        """The status page of a dossier looked up in this session: see services.tracking."""
+        from services.tracking import dossier_status
+
+        return dossier_status(request, self, code)
+
+    @path("thong-ke/", name="statistics")
+    def statistics(self, request):
+        """Each procedure's use and its dossiers' handling in a year (Điều 11.2): see services.statistics."""
+        from services.statistics import statistics_page
+
+        return statistics_page(request, self)
 
 
 class ProcedurePage(RoutablePageMixin, Page):
@@ -204,6 +219,14 @@ class ProcedurePage(RoutablePageMixin, Page):
         home = Page.objects.filter(path=self.path[: self.steplen * 2]).values("translation_key")
         return Agency.objects.filter(site__root_page__translation_key__in=home).first()
 
+    @path("", name="index")
+    def index(self, request):
+        """The procedure itself; a person's reading is counted (Điều 11.2: how often the service is used)."""
+        from services.statistics import count_view
+
+        count_view(request, self)
+        return self.render(request)
+
     @path("nop-truc-tuyen/", name="submit")
     def submit_online(self, request):
         """The procedure's online form; a valid one becomes a dossier, then the receipt."""
@@ -212,6 +235,7 @@ class ProcedurePage(RoutablePageMixin, Page):
 
         if not accepts_online(self):
             raise Http404
+        request.sensitive_post_parameters = "__ALL__"  # an error report never carries the applicant's data
         form = DossierForm(request.POST or None, request.FILES or None, procedure=self)
         if request.method == "POST" and form.is_valid():
             if rate_limited(request, "dossier", *SUBMIT_LIMIT):
@@ -232,9 +256,12 @@ class ProcedurePage(RoutablePageMixin, Page):
             return redirect(self.get_url(request) + self.reverse_subpage("submit"))
         context = self.get_context(request)
         context["code"], context["secret"] = codes
+        section = self.get_parent().specific
+        context["track_url"] = section.get_url(request) + section.reverse_subpage("track")
         return TemplateResponse(request, "services/dossier_receipt.html", context)
 
     def get_context(self, request, *args, **kwargs):
+        from services.statistics import numbers_of
         from services.submission import accepts_online
 
         context = super().get_context(request, *args, **kwargs)
@@ -242,6 +269,8 @@ class ProcedurePage(RoutablePageMixin, Page):
         context["channels"] = self.channels.all()
         context["components"] = self.components.select_related("template")
         context["legal_basis"] = self.legal_basis.live().public().order_by("-issued_on")
+        year = timezone.localdate().year
+        context["usage_year"], context["usage"] = year, numbers_of(self, year)
         return context
 
 

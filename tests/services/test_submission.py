@@ -69,11 +69,11 @@ def test_a_dossier_is_saved_with_its_files_and_code(client, other_agency, proced
     dossier = Dossier.objects.get()
     today = timezone.localdate()
     assert dossier.code == f"TUNGHIA-{today:%y%m%d}-0001"
-    assert dossier.answers == {
-        "Tên hộ kinh doanh": "Tạp hóa Hoa Lý Sơn",
-        "Ngày bắt đầu kinh doanh": "15/12/2026",
-        "Ngành nghề": "Bán lẻ",
-    }
+    assert dossier.answers == [
+        ["Tên hộ kinh doanh", "Tạp hóa Hoa Lý Sơn"],
+        ["Ngày bắt đầu kinh doanh", "15/12/2026"],
+        ["Ngành nghề", "Bán lẻ"],
+    ]
     assert dossier.due_on == add_working_days(today, 3)
     assert [event.status for event in dossier.events.all()] == [Dossier.Status.RECEIVED]
     stored = dossier.files.get()

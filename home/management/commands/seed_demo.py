@@ -14,7 +14,7 @@ from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_library, seed_site
 from home.management.commands.create_agency_site import write_report
 from home.onboarding import Onboarding, OnboardingError
 
-GROUP_LABELS = {"editors": "Biên tập viên", "moderators": "Ban biên tập"}
+GROUP_LABELS = {"editors": "Biên tập viên", "moderators": "Ban biên tập", "officers": "Bộ phận một cửa"}
 STAFF_USERNAMES = [username for username, _last, _first in STAFF.values()]
 
 

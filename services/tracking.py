@@ -1,0 +1,298 @@
+"""The applicant's side of a dossier once it is submitted (R7, Điều 11–13): finding it, following it, supplementing it.
+
+/thu-tuc-hanh-chinh/tra-cuu-ho-so/ takes the dossier's code with its security code (the "mã bảo mật" of the
+receipt), or with the email or phone given with it. A match is remembered in the session for a while, and
+/thu-tuc-hanh-chinh/tra-cuu-ho-so/<code>/ shows the dossier to that session only: the secret never travels in a
+URL. Every failure reads the same (unknown code, wrong secret, another site's dossier), so the form tells a guesser
+nothing. On the portal any agency's dossier can be followed; on an agency's or commune's site only its own.
+
+The status page shows the steps but the internal notes, each with the officer's full name (never an email), and
+never the applicant's email, phone or answers. While the agency awaits a supplement, the applicant sends it there.
+"""
+
+import hmac
+import time
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
+from wagtail.models import Page, Site
+
+from feedback.abuse import HoneypotMixin, rate_limited
+from home.models import Agency
+from portal.forms import DescribedFieldsMixin, normalise_phone
+from portal.uploads import upload_problem
+
+from . import handling
+from .models import Dossier, DossierAccess, DossierEvent, DossierFile
+from .submission import FILE_TYPES, MAX_FILE_SIZE, MAX_FILES_SIZE
+
+# Lookups per visitor (IP address) in ten minutes: enough for a one-stop shop, too few to guess secrets.
+LOOKUP_LIMIT = (20, 600)
+# Supplements sent per visitor and hour.
+SUPPLEMENT_LIMIT = (10, 3600)
+MAX_SUPPLEMENT_FILES = 5
+# The label of the files sent with a supplement, as the officers read it (stored, so not translated).
+SUPPLEMENT_LABEL = "Hồ sơ bổ sung"
+
+# The dossiers this session has opened, as [[id, when]]: the last few, for a few hours (a shared computer at a
+# one-stop shop must not keep them open for the next visitor for the session's two weeks).
+SESSION_KEY = "services:tracked"
+SESSION_MAX = 10
+SESSION_SECONDS = 2 * 3600
+# The code of the dossier whose supplement was just received (shown once, after the redirect).
+SUPPLEMENTED_SESSION_KEY = "services:supplemented"
+
+
+def not_found_message() -> str:
+    # One message for every failure: it must not tell whether the code exists.
+    return gettext(
+        "Không tìm thấy hồ sơ với mã hồ sơ và thông tin đã nhập. Hãy kiểm tra lại mã hồ sơ và mã bảo mật "
+        "(hoặc thư điện tử, số điện thoại đã khai khi nộp)."
+    )
+
+
+class LookupForm(DescribedFieldsMixin, forms.Form):
+    """A dossier's code, and its security code or the email or phone given with it."""
+
+    code = forms.CharField(
+        label=_("Mã hồ sơ"),
+        max_length=40,
+        help_text=_("Ví dụ: STTTT-260301-0001, in trên giấy tiếp nhận và trong thư xác nhận."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    secret = forms.CharField(
+        label=_("Mã bảo mật, thư điện tử hoặc số điện thoại đã khai"),
+        max_length=254,
+        help_text=_(
+            "Mã bảo mật in trên giấy tiếp nhận và trong thư xác nhận; hoặc thư điện tử, số điện thoại bạn đã khai "
+            "khi nộp."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+    )
+
+    def find(self, agency: Agency) -> Dossier | None:
+        """The dossier, if its code exists where `agency`'s site may show it and the secret matches; else None."""
+        code = "".join(self.cleaned_data["code"].split()).upper()
+        dossiers = Dossier.objects.filter(code=code)
+        if agency.kind != Agency.Kind.PORTAL:
+            dossiers = dossiers.filter(agency=agency)
+        dossier = dossiers.only("pk", "code", "secret", "email", "phone").first()
+        if dossier is None or not proves_ownership(dossier, self.cleaned_data["secret"]):
+            return None
+        return dossier
+
+
+def proves_ownership(dossier: Dossier, given: str) -> bool:
+    """Whether `given` is the dossier's security code, or the email (any case) or phone given with it."""
+    given = given.strip()
+    if not given:
+        return False
+    if dossier.secret and hmac.compare_digest(given.encode(), dossier.secret.encode()):
+        return True
+    if "@" in given:
+        email = dossier.email.strip().lower()
+        return bool(email) and hmac.compare_digest(given.lower().encode(), email.encode())
+    phone = normalise_phone(given)
+    return bool(phone and dossier.phone) and hmac.compare_digest(
+        phone.encode(), normalise_phone(dossier.phone).encode()
+    )
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input: cleaned to a list (empty when none was chosen)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else [data] if data else []
+        if not uploads and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in uploads]
+
+
+class SupplementForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
+    """What the applicant sends when asked for a supplement: a note, files, or both."""
+
+    note = forms.CharField(
+        label=_("Nội dung bổ sung"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Ghi rõ bạn bổ sung những gì theo yêu cầu của cán bộ xử lý."),
+    )
+    files = MultipleFileField(label=_("Tệp bổ sung"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = gettext(
+            "Tối đa %(count)s tệp PDF, Word hoặc ảnh JPG, PNG; mỗi tệp tối đa %(size)s, tổng cộng tối đa %(total)s."
+        ) % {
+            "count": MAX_SUPPLEMENT_FILES,
+            "size": filesizeformat(MAX_FILE_SIZE),
+            "total": filesizeformat(MAX_FILES_SIZE),
+        }
+        self.fields["files"].widget.attrs["accept"] = ",".join(f".{kind}" for kind in sorted(FILE_TYPES))
+        # The honeypot last, out of the way.
+        self.fields["website"] = self.fields.pop("website")
+
+    def clean_files(self):
+        uploads = self.cleaned_data["files"]
+        if len(uploads) > MAX_SUPPLEMENT_FILES:
+            raise ValidationError(
+                gettext("Chỉ gửi được tối đa %(count)s tệp mỗi lần; bạn đã chọn %(chosen)s tệp.")
+                % {"count": MAX_SUPPLEMENT_FILES, "chosen": len(uploads)}
+            )
+        problems = [problem for problem in (upload_problem(u, FILE_TYPES, MAX_FILE_SIZE) for u in uploads) if problem]
+        if problems:
+            raise ValidationError(problems)
+        if sum(upload.size for upload in uploads) > MAX_FILES_SIZE:
+            raise ValidationError(
+                gettext("Các tệp bổ sung quá lớn; tổng dung lượng tối đa %(total)s.")
+                % {"total": filesizeformat(MAX_FILES_SIZE)}
+            )
+        return uploads
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.errors:  # a note too long or a bad file says enough
+            return cleaned_data
+        if not cleaned_data.get("note") and not cleaned_data.get("files"):
+            raise ValidationError(_("Hãy ghi nội dung bổ sung hoặc chọn ít nhất một tệp."))
+        return cleaned_data
+
+
+# Views (called by ProcedureIndexPage's routes) -------------------------------------------------------------
+
+
+@sensitive_post_parameters()
+def track(request, section):
+    """The lookup form: a match opens the dossier's status page in this session; a failure says only "not found"."""
+    agency = _site_agency(request)
+    form = LookupForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            if rate_limited(request, "dossier-lookup", *LOOKUP_LIMIT):
+                form.add_error(None, gettext("Bạn đã tra cứu nhiều lần trong thời gian ngắn; hãy thử lại sau ít phút."))
+                status = 429
+            else:
+                dossier = form.find(agency)
+                if dossier is not None:
+                    _remember(request, dossier)
+                    return redirect(_status_url(request, section, dossier.code))
+                form.add_error(None, not_found_message())
+        status = status if status != 200 else 400
+    context = Page.get_context(section, request)  # not the catalogue's listing
+    context["form"] = form
+    return _private(TemplateResponse(request, "services/dossier_lookup.html", context, status=status))
+
+
+@sensitive_post_parameters()
+def dossier_status(request, section, code: str):
+    """The status page of a dossier this session has looked up (else back to the lookup form), and its
+    supplement form while the agency awaits one."""
+    agency = _site_agency(request)
+    dossiers = Dossier.objects.filter(code=code, pk__in=_remembered(request))
+    if agency.kind != Agency.Kind.PORTAL:
+        dossiers = dossiers.filter(agency=agency)
+    dossier = dossiers.select_related("procedure", "agency", "officer").first()
+    if dossier is None:
+        return redirect(section.get_url(request) + section.reverse_subpage("track"))
+
+    form, refused, status = None, "", 200
+    if request.method == "POST":
+        if dossier.status != Dossier.Status.SUPPLEMENT:
+            refused, status = _not_awaited_message(), 409
+        else:
+            form = SupplementForm(request.POST, request.FILES)
+            if form.is_valid():
+                if rate_limited(request, "dossier-supplement", *SUPPLEMENT_LIMIT):
+                    form.add_error(None, gettext("Bạn đã gửi bổ sung nhiều lần trong thời gian ngắn; hãy thử lại sau."))
+                    status = 429
+                else:
+                    uploads = [(SUPPLEMENT_LABEL, upload) for upload in form.cleaned_data["files"]]
+                    try:
+                        handling.supplement(dossier, form.cleaned_data["note"], uploads)
+                    except handling.StepRefused:  # handled meanwhile (refused, or supplemented in another tab)
+                        dossier.refresh_from_db()
+                        form, refused, status = None, _not_awaited_message(), 409
+                    else:
+                        request.session[SUPPLEMENTED_SESSION_KEY] = dossier.code
+                        return redirect(_status_url(request, section, dossier.code))
+            if form is not None and form.errors and status == 200:
+                status = 400
+    if form is None and dossier.status == Dossier.Status.SUPPLEMENT:
+        form = SupplementForm()
+
+    events = list(
+        dossier.events.exclude(action__in=DossierEvent.INTERNAL)
+        .select_related("actor")
+        .prefetch_related(Prefetch("files", queryset=DossierFile.objects.order_by("pk")))
+    )
+    handling.log_access(dossier, None, DossierAccess.Action.STATUS)
+    context = Page.get_context(section, request)  # not the catalogue's listing
+    context.update(
+        dossier=dossier,
+        procedure=dossier.procedure.localized,
+        events=events,
+        files=dossier.files.filter(event__isnull=True).order_by("pk"),
+        missing=next((e for e in reversed(events) if e.action == DossierEvent.Action.SUPPLEMENT_REQUESTED), None),
+        form=form,
+        refused=refused,
+        supplemented=request.session.pop(SUPPLEMENTED_SESSION_KEY, None) == dossier.code,
+    )
+    return _private(TemplateResponse(request, "services/dossier_status.html", context, status=status))
+
+
+def _site_agency(request) -> Agency:
+    agency = getattr(Site.find_for_request(request), "agency", None)
+    if agency is None:
+        raise Http404
+    return agency
+
+
+def _status_url(request, section, code: str) -> str:
+    return section.get_url(request) + section.reverse_subpage("dossier", args=[code])
+
+
+def _not_awaited_message() -> str:
+    return gettext("Hồ sơ này hiện không chờ bổ sung, nên phần bổ sung vừa gửi chưa được lưu.")
+
+
+def _remember(request, dossier: Dossier) -> None:
+    """Open the dossier to this session (a new session key: the access must not pass to a planted cookie)."""
+    now = int(time.time())
+    kept = [[pk, since] for pk, since in _entries(request) if pk != dossier.pk]
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = [*kept, [dossier.pk, now]][-SESSION_MAX:]
+
+
+def _remembered(request) -> list[int]:
+    return [pk for pk, _since in _entries(request)]
+
+
+def _entries(request) -> list[list[int]]:
+    oldest = time.time() - SESSION_SECONDS
+    entries = request.session.get(SESSION_KEY, [])
+    return [entry for entry in entries if isinstance(entry, list) and len(entry) == 2 and entry[1] >= oldest]
+
+
+def _private(response):
+    """The dossier's data (and a form for its secret) is never kept by a browser's or proxy's cache."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
