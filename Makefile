@@ -43,7 +43,8 @@ check: install ## Django's system checks and missing migrations, with the test s
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: lint check ## Lint, checks and the whole test suite (PostgreSQL at DATABASE_URL, default 127.0.0.1:5432)
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile -m "not commits"
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile -m commits
 
 bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL), time searches and import
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench

@@ -14,6 +14,16 @@ from home.onboarding import create_agency_site
 PASSWORD = "mat-khau-thu-nghiem-2026"
 
 
+def pytest_collection_modifyitems(items):
+    """Mark the tests that commit: the database is flushed after each, so `make test` runs them apart, after the
+    others (pytest-django orders them last in one process, but not across xdist's processes)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        committing = marker is not None and marker.kwargs.get("transaction")
+        if committing or {"transactional_db", "live_server"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.commits)
+
+
 def pytest_runtest_logreport(report):
     """In CI (CI=true) a skipped test is a failed one: a missing browser or database must not pass unseen."""
     if report.skipped and os.environ.get("CI") == "true":
