@@ -33,6 +33,7 @@ from wagtail.permissions import register_permission_policy
 
 from home.models import Agency
 from home.queries import agencies_by_root_path, owner_of
+from portal.spreadsheets import spreadsheet_text
 
 from .consultations import is_moderator, moderate, moderated_comments, moderated_consultations
 from .models import ConsultationComment
@@ -98,11 +99,6 @@ class CommentFilterSet(WagtailFilterSet):
         return queryset.filter(page__translation_key=value.translation_key)
 
 
-def _defused(value: str) -> str:
-    """Text Excel will not run as a formula when it opens the CSV (a comment starting with "=" is the public's)."""
-    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
-
-
 def _local(value: datetime.datetime) -> datetime.datetime:
     """A stored (UTC) time as the province's wall-clock time, without zone (spreadsheets have none)."""
     return timezone.localtime(value).replace(tzinfo=None)
@@ -117,7 +113,7 @@ class CommentIndexView(generic.IndexView):
             generic.IndexView.FORMAT_CSV: lambda value: _local(value).strftime("%d/%m/%Y %H:%M"),
         },
         (datetime.date, datetime.time): {generic.IndexView.FORMAT_XLSX: None},
-        str: {generic.IndexView.FORMAT_CSV: _defused},  # XLSX cells are typed as text by Wagtail already
+        str: {generic.IndexView.FORMAT_CSV: spreadsheet_text},  # XLSX cells are typed as text by Wagtail already
     }
     custom_field_preprocess = {
         "status": {

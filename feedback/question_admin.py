@@ -80,7 +80,7 @@ class QuestionFilterSet(WagtailFilterSet):
 class DueColumn(Column):
     """The due date, marked when due soon or overdue."""
 
-    cell_template_name = "feedback/admin/due_cell.html"
+    cell_template_name = "components/due_cell.html"
 
 
 class QuestionIndexView(IndexView):

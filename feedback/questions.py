@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import LegalDocumentPage, LegalField
-from portal.forms import PHONE, DescribedFieldsMixin, normalise_phone
+from portal.forms import PHONE, DescribedFieldsMixin, matches_contact
 from portal.uploads import upload_problem
 from vietnam.text import fold_diacritics
 
@@ -91,12 +91,7 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
         code = self.cleaned_data["code"].strip().upper()
         contact = self.cleaned_data["contact"].strip()
         question = Question.objects.filter(agency=agency, code=code).first()
-        if question is None:
-            return None
-        if "@" in contact:
-            return question if question.email and question.email.lower() == contact.lower() else None
-        phone = normalise_phone(contact)
-        return question if question.phone and normalise_phone(question.phone) == phone and phone else None
+        return question if question is not None and matches_contact(contact, question.email, question.phone) else None
 
 
 def published_questions(agency, *, portal_wide: bool, query: str = "", legal_field: LegalField | None = None):

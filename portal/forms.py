@@ -1,5 +1,6 @@
 """What every public form shares."""
 
+import hmac
 import re
 
 from django import forms
@@ -24,6 +25,17 @@ def normalise_phone(value: str) -> str:
     if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
         digits = "0" + digits[2:]
     return digits
+
+
+def matches_contact(given: str, email: str, phone: str) -> bool:
+    """Whether `given` is the email (any case) or the phone (any formatting) a citizen gave with a submission:
+    what, with its code, opens a question's or a dossier's status page. Compared in constant time."""
+    given = given.strip()
+    if "@" in given:
+        email = email.strip().lower()
+        return bool(email) and hmac.compare_digest(given.lower().encode(), email.encode())
+    given_phone = normalise_phone(given)
+    return bool(given_phone and phone) and hmac.compare_digest(given_phone.encode(), normalise_phone(phone).encode())
 
 
 class DescribedFieldsMixin:

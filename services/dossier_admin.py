@@ -18,7 +18,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -169,7 +169,7 @@ class DossierFilterSet(WagtailFilterSet):
 class DueColumn(Column):
     """The due date, marked when an open dossier is due soon or overdue."""
 
-    cell_template_name = "services/admin/due_cell.html"
+    cell_template_name = "components/due_cell.html"
 
 
 class DossierIndexView(IndexView):
@@ -404,29 +404,27 @@ def handle_dossier(request, pk):
         return _page(request, dossier)
 
     name = request.POST.get("step", "")
-    with transaction.atomic():
-        # Locked until the step is saved: two officers cannot both move the dossier from the same state.
-        dossier.refresh_from_db(from_queryset=Dossier.objects.select_for_update())
-        if name not in available_steps(dossier):
-            messages.error(
+    if name not in available_steps(dossier):
+        messages.error(
+            request,
+            _("Không thể thực hiện bước này: hồ sơ đang ở trạng thái “%(status)s”.")
+            % {"status": dossier.get_status_display()},
+        )
+        return _page(request, dossier, status=403)
+    step = STEPS[name]
+    form = step.form_class(request.POST, dossier=dossier, prefix=name)
+    if form.is_valid():
+        try:
+            # The step locks the dossier and checks its state again (another officer may have moved it).
+            step.take(dossier, request.user, form.cleaned_data)
+        except handling.StepRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
                 request,
-                _("Không thể thực hiện bước này: hồ sơ đang ở trạng thái “%(status)s”.")
-                % {"status": dossier.get_status_display()},
+                _("Đã thực hiện “%(step)s” với hồ sơ %(code)s.") % {"step": step.label, "code": dossier.code},
             )
-            return _page(request, dossier, status=403)
-        step = STEPS[name]
-        form = step.form_class(request.POST, dossier=dossier, prefix=name)
-        if form.is_valid():
-            try:
-                step.take(dossier, request.user, form.cleaned_data)
-            except handling.StepRefused as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(
-                    request,
-                    _("Đã thực hiện “%(step)s” với hồ sơ %(code)s.") % {"step": step.label, "code": dossier.code},
-                )
-                return redirect("services_dossiers:handle", pk=dossier.pk)
+            return redirect("services_dossiers:handle", pk=dossier.pk)
     return _page(request, dossier, failed=(name, form), status=400)
 
 

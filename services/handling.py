@@ -104,8 +104,11 @@ def allowed_actions(dossier: Dossier) -> list[str]:
 
 
 def _check(user, dossier: Dossier, action: str) -> None:
+    """Refuse a step the user may not take, or one the dossier's state does not allow. The dossier is read again
+    and locked until the step's transaction ends: two officers cannot both move it from the same state."""
     if not can_handle(user, dossier):
         raise PermissionDenied
+    dossier.refresh_from_db(from_queryset=Dossier.objects.select_for_update())
     if action in ALLOWED_FROM and dossier.status not in ALLOWED_FROM[action]:
         raise StepRefused(
             _("Hồ sơ đang ở trạng thái “%(status)s”: không thể “%(step)s”.")

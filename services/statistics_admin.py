@@ -7,24 +7,17 @@ CSV or XLSX. "Lộ trình dịch vụ công trực tuyến" is a ModelViewSet wh
 portal's BBT download the province's report to the People's Committee.
 """
 
-import csv
-import io
-from datetime import date
-
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -40,6 +33,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.models import Agency
+from portal.spreadsheets import csv_response, vietnamese_decimal, xlsx_response
 from vietnam.text import sort_key
 
 from .models import OnlineServicePlan, ProcedurePage
@@ -55,57 +49,7 @@ from .statistics import (
     statistics_years,
 )
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Progress = OnlineServicePlan.Progress
-
-
-# Spreadsheets --------------------------------------------------------------------------------------------
-
-
-def spreadsheet_text(value: str) -> str:
-    """Text Excel will not run as a formula when it opens a CSV file (a note starting with "=" is typed by people)."""
-    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
-
-
-def vietnamese_decimal(value: float | None) -> str:
-    """85.714… as "85,7" (the CSV is read by Excel set up for Vietnamese); "" for no value."""
-    return "" if value is None else f"{value:.1f}".replace(".", ",")
-
-
-def csv_response(filename: str, rows: list[list]) -> HttpResponse:
-    """A CSV download Excel opens as UTF-8 (it starts with a byte-order mark), text cells defused."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([spreadsheet_text(value) if isinstance(value, str) else value for value in row])
-    return response
-
-
-def xlsx_response(filename: str, sheets: list[tuple[str, list[list]]]) -> HttpResponse:
-    """An XLSX download, one sheet per (title, rows); text is always text (never a formula), dates dd/mm/yyyy."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-        for cells in sheet.iter_rows(min_row=1):
-            for cell in cells:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
-                elif isinstance(cell.value, date):
-                    cell.number_format = "DD/MM/YYYY"
-                elif isinstance(cell.value, float):
-                    cell.number_format = "0.0"
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 def _rate(value: float | None) -> float | None:

@@ -28,7 +28,7 @@ from wagtail.models import Page, Site
 
 from feedback.abuse import HoneypotMixin, rate_limited
 from home.models import Agency
-from portal.forms import DescribedFieldsMixin, normalise_phone
+from portal.forms import DescribedFieldsMixin, matches_contact
 from portal.uploads import upload_problem
 
 from . import handling
@@ -98,13 +98,7 @@ def proves_ownership(dossier: Dossier, given: str) -> bool:
         return False
     if dossier.secret and hmac.compare_digest(given.encode(), dossier.secret.encode()):
         return True
-    if "@" in given:
-        email = dossier.email.strip().lower()
-        return bool(email) and hmac.compare_digest(given.lower().encode(), email.encode())
-    phone = normalise_phone(given)
-    return bool(phone and dossier.phone) and hmac.compare_digest(
-        phone.encode(), normalise_phone(dossier.phone).encode()
-    )
+    return matches_contact(given, dossier.email, dossier.phone)
 
 
 class MultipleFileInput(forms.FileInput):
@@ -196,6 +190,9 @@ def track(request, section):
                     _remember(request, dossier)
                     return redirect(_status_url(request, section, dossier.code))
                 form.add_error(None, not_found_message())
+                # Not shown back: the next visitor of a shared computer must not read it.
+                form.data = form.data.copy()
+                form.data["secret"] = ""
         status = status if status != 200 else 400
     context = Page.get_context(section, request)  # not the catalogue's listing
     context["form"] = form

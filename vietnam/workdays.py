@@ -86,6 +86,20 @@ def working_days_between(start: date | datetime, end: date | datetime) -> int:
     return sum(calendar.is_working_day(first + timedelta(days=offset)) for offset in range(1, (last - first).days + 1))
 
 
+def deadline_state(due_on: date, soon: int, today: date | None = None) -> str:
+    """Where an open case stands against its due date: "qua-han" (overdue) once `due_on` has passed,
+    "sap-den-han" (due soon) when it falls within `soon` working days of `today`, otherwise "".
+
+    The same words are the inboxes' filter values (?han=qua-han) and pick their badges.
+    """
+    today = today or timezone.localdate()
+    if due_on < today:
+        return "qua-han"
+    if due_on <= add_working_days(today, soon):
+        return "sap-den-han"
+    return ""
+
+
 def forget_overrides(*years: int) -> None:
     """Drop the cached `CalendarOverride` rows of `years`; the next computation reads them again."""
     cache.delete_many([CACHE_KEY.format(year=year) for year in years])

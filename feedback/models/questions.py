@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.storage import private_storage
 from vietnam.text import fold_diacritics
-from vietnam.workdays import add_working_days, working_days_between
+from vietnam.workdays import add_working_days, deadline_state
 
 # The legal time limit to answer (Điều 9.1.đ), and how many working days before it the inbox warns.
 ANSWER_WORKING_DAYS = 15
@@ -164,15 +164,8 @@ class Question(models.Model):
         return self.status in self.OPEN
 
     def deadline_state(self, today: date | None = None) -> str:
-        """ "overdue", "due-soon" or "" for an open question; "" once answered or closed."""
-        if not self.is_open:
-            return ""
-        today = today or timezone.localdate()
-        if today > self.due_on:
-            return "overdue"
-        if working_days_between(today, self.due_on) <= DUE_SOON_WORKING_DAYS:
-            return "due-soon"
-        return ""
+        """ "qua-han", "sap-den-han" or "" (see vietnam.workdays.deadline_state); "" once answered or closed."""
+        return deadline_state(self.due_on, DUE_SOON_WORKING_DAYS, today) if self.is_open else ""
 
     @property
     def public_name(self) -> str:

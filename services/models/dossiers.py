@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback.storage import private_storage
-from vietnam.workdays import add_working_days
+from vietnam.workdays import deadline_state
 
 # An open dossier due within this many working days is flagged in the officers' inbox.
 DUE_SOON_WORKING_DAYS = 2
@@ -98,15 +98,11 @@ class Dossier(models.Model):
         return self.status in self.OPEN
 
     def deadline_state(self, today: date | None = None) -> str:
-        """ "qua-han" (overdue), "sap-den-han" (due within DUE_SOON_WORKING_DAYS) or "" for an open dossier."""
-        if not self.is_open:
+        """ "qua-han", "sap-den-han" or "" (see vietnam.workdays.deadline_state); always "" for a dossier that is
+        finished or awaiting a supplement (its clock is stopped until the applicant sends it)."""
+        if self.status not in self.RUNNING:
             return ""
-        today = today or timezone.localdate()
-        if self.due_on < today:
-            return "qua-han"
-        if self.due_on <= add_working_days(today, DUE_SOON_WORKING_DAYS):
-            return "sap-den-han"
-        return ""
+        return deadline_state(self.due_on, DUE_SOON_WORKING_DAYS, today)
 
     @property
     def on_time(self) -> bool | None:

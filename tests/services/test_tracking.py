@@ -90,6 +90,8 @@ def test_not_found_reads_the_same_whatever_was_wrong(visitor, portal, agency, ot
     assert {response.status_code for response in attempts} == {400}
     assert all(NOT_FOUND in response.text for response in attempts)
     assert all("Lê Thị Hoa" not in response.text for response in attempts)
+    assert wrong not in attempts[0].text and "khac@example.vn" not in attempts[2].text  # not shown back
+    assert dossier.code in attempts[0].text  # the code is, to be corrected
     assert visitor.get(f"{TRACK}{dossier.code}/", **host(agency))["Location"] == TRACK
     assert visitor.get(f"{TRACK}{dossier.code}/", **host(other_agency))["Location"] == TRACK
     # The portal follows every agency's dossiers.
