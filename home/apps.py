@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Trang thông tin"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,9 +1,12 @@
 """Query functions of the home app: what pages, listings and the site frame show. Templates do not query."""
 
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -59,9 +62,32 @@ def owner_of(page: Page, owners: dict[str, Agency]) -> Agency | None:
     return None
 
 
+# What the frame shows of a site is kept in the cache under a version that any change of a page, a site or an agency
+# renews (home.signals): a page's frame costs no query while nothing changes. The timeout bounds what a cache shared
+# by several processes could miss (a change made where signals do not fire, such as a queryset update).
+FRAME_VERSION_KEY = "home:frame-version"
+FRAME_TTL = 60 * 60
+
+
+def frame_changed() -> None:
+    """A page, site or agency changed: every site's cached frame is stale.
+
+    Renewed now, and again at the commit: a request that read the old rows meanwhile cannot keep them.
+    """
+    _renew_frame_version()
+    transaction.on_commit(_renew_frame_version)
+
+
+def _renew_frame_version() -> None:
+    cache.set(FRAME_VERSION_KEY, time.time_ns(), None)
+
+
 @dataclass
 class SiteFrame:
-    """What every public page's frame needs (header, menu, footer), computed once per request."""
+    """What every public page's frame needs (header, menu, footer, language links, breadcrumbs).
+
+    Computed once per request, and kept in the cache per site and language until a page, site or agency changes.
+    """
 
     request: object
     _links: dict = field(default_factory=dict, repr=False)
@@ -70,28 +96,56 @@ class SiteFrame:
     def site(self) -> Site | None:
         return Site.find_for_request(self.request)
 
-    @cached_property
-    def agency(self) -> Agency | None:
-        if self.site is None:
-            return None
-        return Agency.objects.filter(site=self.site).first()
+    def _cached(self, name: str, compute):
+        """`compute()`, kept in the cache for this site in the language being served (not for previews)."""
+        if getattr(self.request, "is_preview", False):
+            return compute()
+        version = cache.get_or_set(FRAME_VERSION_KEY, time.time_ns, None)
+        key = f"home:frame:{version}:{self.site.pk if self.site else '-'}:{get_language()}:{name}"
+        return cache.get_or_set(key, compute, FRAME_TTL)
 
     @cached_property
-    def root(self) -> Page | None:
-        """The site's home page in the language being served (the Vietnamese one if untranslated)."""
-        if self.site is None:
-            return None
+    def _site_parts(self) -> dict:
+        return self._cached("site", self._compute_site_parts) if self.site is not None else {}
+
+    def _compute_site_parts(self) -> dict:
         root = self.site.root_page
         localized = (
             root.get_translation_or_none(Locale.get_active()) if root.locale.language_code != get_language() else root
         )
-        return (localized or root).specific
+        root = (localized or root).specific
+        return {
+            "root": root,
+            "agency": Agency.objects.filter(site=self.site).first(),
+            "menu": list(root.get_children().live().in_menu()),
+            "homes": {
+                page.locale.language_code: page
+                for page in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            },
+        }
 
-    @cached_property
+    @property
+    def agency(self) -> Agency | None:
+        return self._site_parts.get("agency")
+
+    @property
+    def root(self) -> Page | None:
+        """The site's home page in the language being served (the Vietnamese one if untranslated)."""
+        return self._site_parts.get("root")
+
+    @property
     def menu(self) -> list[Page]:
-        if self.root is None:
+        return self._site_parts.get("menu", [])
+
+    def ancestors(self, page: Page) -> list[Page]:
+        """`page`'s ancestors from the site's home page down, for breadcrumbs (empty on the home page)."""
+        root = self.root
+        if root is None or page.pk == root.pk:
             return []
-        return list(self.root.get_children().live().in_menu())
+        return self._cached(
+            f"ancestors:{page.pk}",
+            lambda: list(page.get_ancestors().filter(depth__gte=root.depth, path__startswith=root.path)),
+        )
 
     def language_links(self, page: Page | None = None) -> list[dict]:
         """One link per language: this page's translation, else that language's home page (R2).
@@ -100,7 +154,10 @@ class SiteFrame:
         """
         key = page.pk if page is not None else None
         if key not in self._links:
-            self._links[key] = self._language_links(page)
+            if key is None:
+                self._links[key] = self._language_links(page)
+            else:
+                self._links[key] = self._cached(f"links:{key}", lambda: self._language_links(page))
         return self._links[key]
 
     def _language_links(self, page: Page | None) -> list[dict]:
@@ -112,12 +169,7 @@ class SiteFrame:
         targets = {
             p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
-        homes = {}
-        if len(targets) < len(settings.LANGUAGES) and self.site is not None:
-            homes = {
-                p.locale.language_code: p
-                for p in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            }
+        homes = self._site_parts.get("homes", {})
         links = []
         for code, name in settings.LANGUAGES:
             target = targets.get(code) or homes.get(code)

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
+from home.models import Agency
 from home.onboarding import create_agency_site
 
 PASSWORD = "mat-khau-thu-nghiem-2026"
@@ -58,26 +59,50 @@ def shared_db(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+# The sites most tests use, onboarded by the real function. Onboarding a site takes a few seconds (pages in two
+# languages, their search and reference indexes, groups, a workflow), so they are onboarded once per test database
+# and kept: tests that roll back find them as they were. A test that commits empties the database after it, and
+# the next one that asks for a site onboards it again.
+SITES = {
+    "portal": ("Ủy ban nhân dân tỉnh Quảng Ngãi", "portal", "Quang Ngai Provincial People's Committee"),
+    "stttt": ("Sở Thông tin và Truyền thông", "agency", "Department of Information and Communications"),
+    "tunghia": ("Xã Tư Nghĩa", "local", "Tu Nghia Commune"),
+}
+
+
+def onboarded(code: str) -> Agency:
+    """The agency of one of SITES, onboarded now if it is not there yet."""
+    agency = Agency.objects.filter(code="" if code == "portal" else code).first()
+    if agency is None:
+        name, kind, name_en = SITES[code]
+        agency = create_agency_site(name, kind, name_en=name_en).agency
+    return agency
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with SITES onboarded (committed)."""
+    with django_db_blocker.unblock():
+        for code in SITES:
+            onboarded(code)
+
+
 @pytest.fixture
 def portal(db):
     """The provincial portal at PORTAL_DOMAIN."""
-    return create_agency_site(
-        "Ủy ban nhân dân tỉnh Quảng Ngãi", "portal", name_en="Quang Ngai Provincial People's Committee"
-    ).agency
+    return onboarded("portal")
 
 
 @pytest.fixture
 def agency(db):
     """An agency site: Sở Thông tin và Truyền thông at stttt.<PORTAL_DOMAIN>."""
-    return create_agency_site(
-        "Sở Thông tin và Truyền thông", "agency", name_en="Department of Information and Communications"
-    ).agency
+    return onboarded("stttt")
 
 
 @pytest.fixture
 def other_agency(db):
     """A second site, to prove nobody crosses from one to the other: xã Tư Nghĩa."""
-    return create_agency_site("Xã Tư Nghĩa", "local", name_en="Tu Nghia Commune").agency
+    return onboarded("tunghia")
 
 
 @pytest.fixture

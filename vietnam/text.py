@@ -1,5 +1,6 @@
 """Vietnamese text: NFC normalisation (TCVN 6909:2001, R11), diacritic folding, slugs, sorting."""
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -50,16 +51,18 @@ def sort_key(value: str) -> tuple:
 
     Python's default ordering puts "Đ" after "Z" and accented vowels after every plain letter.
     """
-    base = []
-    tones = []
-    for char in nfc(value).lower():
-        decomposed = unicodedata.normalize("NFD", char)
-        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-        tone = next((c for c in decomposed if c in _TONE_MARKS), "")
-        index = _ALPHABET.find(letter)
-        base.append((index if index >= 0 else len(_ALPHABET), letter))
-        tones.append(_TONE_ORDER.index(tone))
-    return tuple(base), tuple(tones)
+    keys = [_char_key(char) for char in nfc(value).lower()]
+    return tuple(key[0] for key in keys), tuple(key[1] for key in keys)
+
+
+@functools.cache
+def _char_key(char: str) -> tuple[tuple[int, str], int]:
+    """One character's place in the alphabet (with the letter itself) and its tone's rank."""
+    decomposed = unicodedata.normalize("NFD", char)
+    letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    tone = next((c for c in decomposed if c in _TONE_MARKS), "")
+    index = _ALPHABET.find(letter)
+    return (index if index >= 0 else len(_ALPHABET), letter), _TONE_ORDER.index(tone)
 
 
 # Tone marks, in the order Vietnamese dictionaries use: ngang, huyền, hỏi, ngã, sắc, nặng.

@@ -28,13 +28,11 @@ def language_alternates(context, page=None):
 
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """The path from the site's home page down to `page` (one query)."""
+    """The path from the site's home page down to `page` (cached with the frame)."""
     frame = context.get("frame")
-    root = frame.root if frame else None
-    if root is None or page.pk == root.pk:
+    if frame is None:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth, path__startswith=root.path)
-    return {"ancestors": list(ancestors), "page": page, "root": root, "request": context.get("request")}
+    return {"ancestors": frame.ancestors(page), "page": page, "root": frame.root, "request": context.get("request")}
 
 
 @register.simple_tag

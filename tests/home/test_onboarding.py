@@ -45,15 +45,15 @@ def run(*args):
 
 @pytest.mark.django_db
 def test_command_creates_a_whole_site_in_both_languages(settings):
-    output = run("--name", "Sở Thông tin và Truyền thông", "--kind", "agency", "--name-en", "Department of ICT")
+    output = run("--name", "Sở Y tế", "--kind", "agency", "--name-en", "Department of Health")
 
-    agency = Agency.objects.get(code="stttt")
+    agency = Agency.objects.get(code="syt")
     site = agency.site
-    assert site.hostname == f"stttt.{settings.PORTAL_DOMAIN}"
+    assert site.hostname == f"syt.{settings.PORTAL_DOMAIN}"
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.live and home.locale.language_code == "vi"
     english = home.get_translation(Locale.objects.get(language_code="en"))
-    assert english.live and english.title == "Department of ICT"
+    assert english.live and english.title == "Department of Health"
     for section in STANDARD_SECTIONS:
         vi_page = home.get_children().get(slug=section.slug)
         assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus
@@ -61,16 +61,16 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
         assert en_page.translation_key == vi_page.translation_key and en_page.live
         assert (vi_page.search_description, en_page.search_description) == (section.description, section.description_en)
     assert agency.collection.get_parent() == Collection.get_first_root_node()
-    assert agency.editors.name == "stttt – Biên tập viên"
-    assert agency.moderators.name == "stttt – Ban biên tập"
-    assert agency.officers.name == "stttt – Bộ phận một cửa"
+    assert agency.editors.name == "syt – Biên tập viên"
+    assert agency.moderators.name == "syt – Ban biên tập"
+    assert agency.officers.name == "syt – Bộ phận một cửa"
     assert agency.officers.permissions.filter(codename="access_admin").exists()
     assert set(WorkflowPage.objects.filter(workflow=agency.workflow).values_list("page", flat=True)) == {
         home.pk,
         english.pk,
     }
     assert list(agency.workflow.tasks.get().specific.groups.all()) == [agency.moderators]
-    assert "stttt.quangngai.localhost" in output and "+ " in output
+    assert "syt.quangngai.localhost" in output and "+ " in output
 
 
 @pytest.mark.django_db
@@ -113,12 +113,12 @@ def test_portal_takes_the_portal_domain_and_replaces_wagtails_welcome_site(setti
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(args, message):
-    pages = Page.objects.count()
+    counts = (Page.objects.count(), Agency.objects.count())
 
     with pytest.raises(CommandError, match=message):
         run(*args)
 
-    assert Page.objects.count() == pages and not Agency.objects.exists()
+    assert (Page.objects.count(), Agency.objects.count()) == counts
 
 
 @pytest.mark.django_db

@@ -73,6 +73,36 @@ def test_menu_and_breadcrumbs_come_from_the_sites_sections(client, agency):
     assert '<nav class="breadcrumbs"' in html and '<span aria-current="page">Contacts</span>' in html
 
 
+def test_the_frame_is_cached_until_a_page_changes(client, agency):
+    """Header, menu, language links and breadcrumbs cost no query on a second visit, and follow every publication."""
+
+    def nav(html: str) -> list[str]:
+        return re.findall(r">([^<>]+)</a>", html.split('class="main-nav__list">')[1].split("</ul>")[0])
+
+    get(client, agency, "/gioi-thieu/")
+    with CaptureQueriesContext(connection) as second:
+        html = get(client, agency, "/gioi-thieu/").text
+    assert not [query for query in second.captured_queries if "home_agency" in query["sql"]]  # the header's agency
+    assert "Liên hệ" in nav(html)
+
+    contacts = section(agency, "lien-he")
+    contacts.title = "Liên hệ – góp ý"
+    contacts.save_revision().publish()
+    new_section = add_page(agency.site.root_page, "Chuyên mục mới", slug="chuyen-muc-moi", show_in_menus=True)
+    html = get(client, agency, "/gioi-thieu/").text
+    assert nav(html)[-2:] == ["Liên hệ – góp ý", "Chuyên mục mới"]
+
+    intro = section(agency, "gioi-thieu")
+    intro.title = "Giới thiệu chung"
+    intro.save_revision().publish()
+    add_page(intro, "Lịch sử", slug="lich-su")
+    html = get(client, agency, "/gioi-thieu/lich-su/").text
+    assert '<a href="/gioi-thieu/">Giới thiệu chung</a>' in html.split('class="breadcrumbs"')[1]
+
+    new_section.unpublish()
+    assert "Chuyên mục mới" not in nav(get(client, agency, "/gioi-thieu/").text)
+
+
 def test_footer_shows_the_sites_own_contact_details(client, agency, other_agency):
     contact = SiteContactSettings.for_site(agency.site)
     contact.address, contact.address_en = "Số 1 Hùng Vương", "1 Hung Vuong Street"

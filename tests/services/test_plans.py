@@ -273,7 +273,7 @@ def test_the_provinces_report_as_xlsx(client, portal, make_user, roadmap):
     ]
 
 
-def test_the_provinces_report_as_csv(client, make_user, agency, other_agency, roadmap):
+def test_the_provinces_report_as_csv(client, make_user, portal, agency, other_agency, roadmap):
     client.force_login(make_user("quantri", is_superuser=True))
 
     response = client.get(REPORT, {"year": this_year(), "export": "csv"})
@@ -287,6 +287,7 @@ def test_the_provinces_report_as_csv(client, make_user, agency, other_agency, ro
     assert rows[4:] == [
         ["Cơ quan", "Số thủ tục trong lộ trình", "Đã hoàn thành", "Tỷ lệ hoàn thành (%)"],
         ["Sở Thông tin và Truyền thông", "2", "1", "50,0"],
+        ["Ủy ban nhân dân tỉnh Quảng Ngãi", "0", "0", ""],
         ["Xã Tư Nghĩa", "0", "0", ""],
         ["Toàn tỉnh", "2", "1", "50,0"],
     ]
