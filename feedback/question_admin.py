@@ -25,7 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from documents.models import LegalField
-from vietnam.workdays import add_working_days
+from portal.deadlines import DueColumn, DueFilter
 
 from . import handling
 from .models import Question, Unit
@@ -57,30 +57,12 @@ def units_for(request):
 
 
 class QuestionFilterSet(WagtailFilterSet):
-    due = django_filters.ChoiceFilter(
-        label=_("Hạn trả lời"),
-        choices=[("sap-den-han", _("Sắp đến hạn")), ("qua-han", _("Quá hạn"))],
-        method="filter_due",
-        empty_label=_("Tất cả"),
-    )
+    due = DueFilter(label=_("Hạn trả lời"), open_statuses=Question.OPEN, soon_days=DUE_SOON_WORKING_DAYS)
     unit = django_filters.ModelChoiceFilter(label=_("Đơn vị trả lời"), queryset=units_for)
 
     class Meta:
         model = Question
         fields = ["status", "kind"]
-
-    def filter_due(self, queryset, name, value):
-        today = timezone.localdate()
-        open_questions = queryset.filter(status__in=Question.OPEN)
-        if value == "qua-han":
-            return open_questions.filter(due_on__lt=today)
-        return open_questions.filter(due_on__gte=today, due_on__lte=add_working_days(today, DUE_SOON_WORKING_DAYS))
-
-
-class DueColumn(Column):
-    """The due date, marked when due soon or overdue."""
-
-    cell_template_name = "components/due_cell.html"
 
 
 class QuestionIndexView(IndexView):

@@ -139,7 +139,8 @@ def create_agency_site(name: str, kind: str, code: str | None = None, name_en: s
     if kind not in Agency.Kind.values:
         raise OnboardingError(_("Loại “%(kind)s” không hợp lệ: portal, agency hoặc local.") % {"kind": kind})
     name = clean_name(name)
-    name_en = " ".join(nfc(name_en or "").split()) or name
+    english_name = " ".join(nfc(name_en or "").split())
+    name_en = english_name or name
     if kind == Agency.Kind.PORTAL:
         if code:
             raise OnboardingError(
@@ -188,6 +189,7 @@ def create_agency_site(name: str, kind: str, code: str | None = None, name_en: s
             "kind": kind,
             "code": code,
             "name": name,
+            "name_en": english_name or (existing.name_en if existing else ""),
             "collection": collection,
             "editors": editors,
             "moderators": moderators,

@@ -36,12 +36,12 @@ class AgencyViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Cơ quan, đơn vị")
     add_to_settings_menu = True
-    list_display = ["name", "kind", "code", "site"]
+    list_display = ["name", "name_en", "kind", "code", "site"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = ["name"]
+    form_fields = ["name", "name_en"]
 
 
 @hooks.register("register_admin_viewset")

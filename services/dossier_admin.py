@@ -37,8 +37,8 @@ from wagtail.permissions import register_permission_policy
 
 from feedback.storage import private_file_response
 from home.models import Agency
+from portal.deadlines import DueColumn, DueFilter
 from vietnam.text import fold_diacritics, person_name
-from vietnam.workdays import add_working_days
 
 from . import handling
 from .models import Dossier, DossierAccess, DossierEvent, DossierFile, ProcedurePage
@@ -116,12 +116,7 @@ MINE, UNASSIGNED = "cua-toi", "chua-phan-cong"
 
 class DossierFilterSet(WagtailFilterSet):
     procedure = ProcedureFilter(label=_("Thủ tục"), queryset=procedures_for, empty_label=_("Tất cả"))
-    due = django_filters.ChoiceFilter(
-        label=_("Hạn trả kết quả"),
-        choices=[("sap-den-han", _("Sắp đến hạn")), ("qua-han", _("Quá hạn"))],
-        method="filter_due",
-        empty_label=_("Tất cả"),
-    )
+    due = DueFilter(label=_("Hạn trả kết quả"), open_statuses=Dossier.RUNNING, soon_days=DUE_SOON_WORKING_DAYS)
     officer = django_filters.ChoiceFilter(
         label=_("Cán bộ xử lý"), choices=[], method="filter_officer", empty_label=_("Tất cả")
     )
@@ -151,25 +146,12 @@ class DossierFilterSet(WagtailFilterSet):
             *[(str(officer.pk), person(officer)) for officer in officers],
         ]
 
-    def filter_due(self, queryset, name, value):
-        today = timezone.localdate()
-        open_dossiers = queryset.filter(status__in=Dossier.RUNNING)
-        if value == "qua-han":
-            return open_dossiers.filter(due_on__lt=today)
-        return open_dossiers.filter(due_on__gte=today, due_on__lte=add_working_days(today, DUE_SOON_WORKING_DAYS))
-
     def filter_officer(self, queryset, name, value):
         if value == MINE:
             return queryset.filter(officer=self.request.user)
         if value == UNASSIGNED:
             return queryset.filter(officer__isnull=True)
         return queryset.filter(officer_id=value)
-
-
-class DueColumn(Column):
-    """The due date, marked when an open dossier is due soon or overdue."""
-
-    cell_template_name = "components/due_cell.html"
 
 
 class DossierIndexView(IndexView):

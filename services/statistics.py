@@ -229,7 +229,7 @@ def procedure_statistics(agencies, year: int, language: str | None = None) -> St
         summary.procedures += 1
         summary.numbers.add(row.numbers)
         total.add(row.numbers)
-    agency_rows = sorted(per_agency.values(), key=lambda summary: sort_key(summary.agency.name))
+    agency_rows = sorted(per_agency.values(), key=lambda summary: sort_key(summary.agency.local_name))
     return Statistics(year, rows, agency_rows, total)
 
 

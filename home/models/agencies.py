@@ -35,6 +35,7 @@ class Agency(models.Model):
         help_text=_("Tên miền cấp 4: <mã>.quangngai.gov.vn. Cổng tỉnh không có mã."),
     )
     name = models.CharField(_("tên cơ quan"), max_length=255)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
     collection = models.ForeignKey("wagtailcore.Collection", on_delete=models.PROTECT, related_name="+")
     editors = models.ForeignKey(
         "auth.Group", verbose_name=_("nhóm biên tập viên"), on_delete=models.PROTECT, related_name="+"
@@ -70,6 +71,11 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language being served: the English one on English pages when there is one."""
+        return self.name_en if get_language() == "en" and self.name_en else self.name
 
     @property
     def label(self) -> str:

@@ -53,7 +53,7 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.live and home.locale.language_code == "vi"
     english = home.get_translation(Locale.objects.get(language_code="en"))
-    assert english.live and english.title == "Department of Health"
+    assert english.live and english.title == agency.name_en == "Department of Health"
     for section in STANDARD_SECTIONS:
         vi_page = home.get_children().get(slug=section.slug)
         assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus
@@ -75,7 +75,7 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
 
 @pytest.mark.django_db
 def test_running_again_creates_nothing_and_says_so():
-    run("--name", "Xã Tư Nghĩa", "--kind", "local")
+    run("--name", "Xã Tư Nghĩa", "--kind", "local", "--name-en", "Tu Nghia Commune")
     counts = (Page.objects.count(), Site.objects.count(), Collection.objects.count(), WorkflowPage.objects.count())
 
     output = run("--name", "Xã Tư Nghĩa", "--kind", "local")
@@ -87,6 +87,7 @@ def test_running_again_creates_nothing_and_says_so():
         WorkflowPage.objects.count(),
     ) == counts
     assert "Không có gì mới" in output and "+ " not in output
+    assert Agency.objects.get(code="tunghia").name_en == "Tu Nghia Commune"  # kept when not given again
 
 
 @pytest.mark.django_db

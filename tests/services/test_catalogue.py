@@ -123,3 +123,17 @@ def test_the_english_catalogue_lists_the_translated_procedures(client, other_age
 
     response = get(client, other_agency, "/en/administrative-procedures/")
     assert titles(response) == ["Certifying copies from originals"]
+
+
+def test_the_portals_english_catalogue_names_agencies_in_english(client, portal, other_agency):
+    procedure = make_procedure(other_agency, "Chứng thực bản sao từ bản chính", used_by_foreigners=True)
+    english = procedure.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Certifying copies from originals"
+    english.save_revision().publish()
+
+    response = get(client, portal, "/en/administrative-procedures/")
+
+    agencies = next(facet for facet in response.context["catalogue"].facets if facet["name"] == "agency")
+    assert [option["label"] for option in agencies["options"]] == ["Tu Nghia Commune"]
+    assert "Tu Nghia Commune" in response.text and "Xã Tư Nghĩa" not in response.text
+    assert "Xã Tư Nghĩa" in get(client, portal, q="chung thuc").text

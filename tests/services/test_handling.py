@@ -197,13 +197,15 @@ def test_a_dossier_is_assigned_only_to_a_member_of_the_desk(agency, other_agency
 
 
 @pytest.mark.parametrize(
-    ("language", "greeting", "track_path"),
+    ("language", "greeting", "track_path", "agency_name"),
     [
-        ("vi", "Kính gửi Lê Thị Hoa,", "/thu-tuc-hanh-chinh/tra-cuu-ho-so/"),
-        ("en", "Dear Lê Thị Hoa,", "/en/administrative-procedures/tra-cuu-ho-so/"),
+        ("vi", "Kính gửi Lê Thị Hoa,", "/thu-tuc-hanh-chinh/tra-cuu-ho-so/", "Xã Tư Nghĩa"),
+        ("en", "Dear Lê Thị Hoa,", "/en/administrative-procedures/tra-cuu-ho-so/", "Tu Nghia Commune"),
     ],
 )
-def test_each_step_tells_the_applicant_in_their_language(officer, procedure, language, greeting, track_path):
+def test_each_step_tells_the_applicant_in_their_language(
+    officer, procedure, language, greeting, track_path, agency_name
+):
     dossier = make_dossier(procedure, language=language)
     refused = make_dossier(procedure, language=language)
     handling.start(dossier, officer, "Hồ sơ hợp lệ.")
@@ -227,6 +229,7 @@ def test_each_step_tells_the_applicant_in_their_language(officer, procedure, lan
     ):
         assert code in message.subject and code in message.body and text in message.body
         assert message.body.startswith(greeting) and f"{track_path}\n" in message.body
+    assert agency_name in to_applicant[2].body  # the refusal names the agency
 
 
 def test_the_steps_before_tell_the_applicant_too(officer, dossier):
