@@ -1,12 +1,18 @@
 """Vietnamese conventions in the Wagtail admin, and the working-day calendar's decisions (R10)."""
 
+from django.db import models
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import CalendarOverride
+
+# An address typed without a scheme ("quangngai.gov.vn/…") is taken as https (Django 6's default) in page and
+# snippet forms; a ModelViewSet builds its form itself (below).
+register_form_field_override(models.URLField, override={"assume_scheme": "https"})
 
 
 @hooks.register("insert_global_admin_js")
@@ -26,6 +32,11 @@ class CalendarOverrideViewSet(ModelViewSet):
     search_fields = ["name", "decision"]
     form_fields = ["date", "kind", "name", "decision", "source_url"]
     copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def get_index_view_kwargs(self, **kwargs):
         # Oldest first, as a calendar reads; the date column header shows it.

@@ -159,11 +159,12 @@ def test_an_administrator_adds_a_decision_and_deadlines_follow_at_once(admin_cli
             "kind": "day_off",
             "name": "Nghỉ bù (thử nghiệm)",
             "decision": "Thông báo số 1/TB-BNV ngày 01/12/2026 của Bộ Nội vụ (thử nghiệm)",
-            "source_url": "",
+            "source_url": "moha.gov.vn/thong-bao-1-tb-bnv",
         },
     )
     assert response.status_code == 302, response.content[:2000]
     override = CalendarOverride.objects.get(date=date(2026, 12, 4))
+    assert override.source_url == "https://moha.gov.vn/thong-bao-1-tb-bnv"  # typed without a scheme: https
     assert add_working_days(date(2026, 12, 3), 1) == date(2026, 12, 7)
 
     response = admin_client.post(reverse("calendar_overrides:delete", args=(override.pk,)))
