@@ -11,8 +11,6 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.urls import reverse
@@ -28,10 +26,9 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColu
 from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.models import Agency
+from home.permissions import BoardPermissionPolicy
 from home.queries import agencies_by_root_path, owner_of
 from portal.spreadsheets import spreadsheet_text
 
@@ -39,39 +36,23 @@ from .consultations import is_moderator, moderate, moderated_comments, moderated
 from .models import ConsultationComment
 
 Status = ConsultationComment.Status
-# Moderating is changing a comment's status; reading and exporting need the same right.
-MODERATION_ACTIONS = {"change", "view"}
 
 
-class CommentPermissionPolicy(BasePermissionPolicy):
+class CommentPermissionPolicy(BoardPermissionPolicy):
     """Comments are moderated by the editorial board of the consultation's site, and by superusers."""
 
-    def user_has_permission(self, user, action):
-        if action not in MODERATION_ACTIONS:
-            return False
+    # Moderating is changing a comment's status; reading and exporting need the same right.
+    actions = frozenset({"change", "view"})
+
+    def is_keeper(self, user):
         return is_moderator(user)
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and moderated_comments(user).filter(pk=instance.pk).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not MODERATION_ACTIONS.intersection(actions):
-            return ConsultationComment.objects.none()
+    def kept_by(self, user):
         return moderated_comments(user)
 
-    def users_with_any_permission(self, actions):
-        return self._users(actions, Agency.objects.values("moderators"))
-
-    def users_with_any_permission_for_instance(self, actions, instance):
+    def keeper_groups(self, instance):
         agency = owner_of(instance.page, agencies_by_root_path())
-        return self._users(actions, [agency.moderators_id] if agency else [])
-
-    @staticmethod
-    def _users(actions, groups):
-        users = get_user_model().objects.filter(is_active=True)
-        if not MODERATION_ACTIONS.intersection(actions):
-            return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__in=groups)).distinct()
+        return [agency.moderators_id] if agency else []
 
 
 register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))

@@ -9,7 +9,6 @@ portal's BBT download the province's report to the People's Committee.
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -29,10 +28,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput, HeaderButton
 from wagtail.models import Locale
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.models import Agency
+from home.permissions import BoardPermissionPolicy
 from portal.spreadsheets import csv_response, vietnamese_decimal, xlsx_response
 from vietnam.text import sort_key
 
@@ -168,36 +167,20 @@ def register_statistics_menu_item():
 
 # The roadmap ---------------------------------------------------------------------------------------------
 
-PLAN_ACTIONS = {"add", "change", "delete", "view"}
 
-
-class PlanPermissionPolicy(BasePermissionPolicy):
+class PlanPermissionPolicy(BoardPermissionPolicy):
     """Each agency's roadmap is kept by its BBT; superusers and the portal's BBT keep every agency's."""
 
-    def user_has_permission(self, user, action):
-        return action in PLAN_ACTIONS and planning_agencies(user).exists()
+    actions = frozenset({"add", "change", "delete", "view"})
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        return action in PLAN_ACTIONS and planning_agencies(user).filter(pk=instance.agency_id).exists()
+    def is_keeper(self, user):
+        return planning_agencies(user).exists()
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not PLAN_ACTIONS.intersection(actions):
-            return OnlineServicePlan.objects.none()
+    def kept_by(self, user):
         return plans_for(user)
 
-    def users_with_any_permission(self, actions):
-        return self._users(actions, Agency.objects.values("moderators"))
-
-    def users_with_any_permission_for_instance(self, actions, instance):
-        keepers = Agency.objects.filter(Q(pk=instance.agency_id) | Q(kind=Agency.Kind.PORTAL)).values("moderators")
-        return self._users(actions, keepers)
-
-    @staticmethod
-    def _users(actions, groups):
-        users = get_user_model().objects.filter(is_active=True)
-        if not PLAN_ACTIONS.intersection(actions):
-            return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__in=groups)).distinct()
+    def keeper_groups(self, instance):
+        return Agency.objects.filter(Q(pk=instance.agency_id) | Q(kind=Agency.Kind.PORTAL)).values("moderators")
 
 
 register_permission_policy(OnlineServicePlan, PlanPermissionPolicy(OnlineServicePlan))

@@ -27,10 +27,10 @@ from feedback.models import Question
 from feedback.storage import private_file_response, private_storage
 from services import handling
 from services.models import Dossier, DossierAccess, DossierEvent, DossierFile
-from services.models.dossiers import next_code
 from services.retention import purge_closed_dossiers
 from tests.documents.conftest import pdf_bytes
 from tests.services import test_submission
+from tests.services.helpers import make_dossier
 from vietnam.text import fold_diacritics
 
 pytestmark = pytest.mark.django_db
@@ -267,12 +267,10 @@ def test_a_storage_that_would_give_an_unsigned_url_is_refused():
 PURGE = DossierAccess.Action.PURGE
 
 
-def make_dossier(procedure, status, submitted, closed=None, files=1):
+def dated_dossier(procedure, status, submitted, closed=None, files=1):
     """A dossier of `procedure` submitted and (if given) closed at these moments, with files in the private storage."""
-    dossier = Dossier.objects.create(
-        code=next_code(procedure.agency, timezone.localdate(submitted)),
-        procedure=procedure,
-        agency=procedure.agency,
+    return make_dossier(
+        procedure,
         status=status,
         applicant=APPLICANT,
         email=EMAIL,
@@ -282,12 +280,8 @@ def make_dossier(procedure, status, submitted, closed=None, files=1):
         due_on=timezone.localdate(submitted) + timedelta(days=5),
         finished_at=closed,
         closed_at=closed,
+        files=[("Căn cước", f"cccd-le-thi-hoa-{number}.pdf", pdf_bytes("cccd")) for number in range(files)],
     )
-    DossierEvent.objects.create(dossier=dossier, action=DossierEvent.Action.RECEIVED, status=Dossier.Status.RECEIVED)
-    for number in range(files):
-        attached = DossierFile(dossier=dossier, label="Căn cước", name=f"cccd-le-thi-hoa-{number}.pdf", size=100)
-        attached.file.save(attached.name, ContentFile(pdf_bytes("cccd")))
-    return dossier
 
 
 def paths(dossier) -> list[Path]:
@@ -302,7 +296,7 @@ def test_a_closed_dossier_past_its_retention_is_purged_with_its_files_and_leaves
     procedure, other_agency, make_user, settings, django_capture_on_commit_callbacks
 ):
     settings.SERVICES_DOSSIER_RETENTION_DAYS = 1826
-    old = make_dossier(procedure, Dossier.Status.RETURNED, days_ago(1900), closed=days_ago(1830), files=2)
+    old = dated_dossier(procedure, Dossier.Status.RETURNED, days_ago(1900), closed=days_ago(1830), files=2)
     officer = make_user("motcua_tunghia", other_agency.officers)
     handling.log_access(old, officer, DossierAccess.Action.VIEW)
     files = paths(old)
@@ -332,10 +326,10 @@ def test_a_closed_dossier_past_its_retention_is_purged_with_its_files_and_leaves
 
 def test_recent_and_open_dossiers_are_kept_whatever_their_age(procedure, settings, django_capture_on_commit_callbacks):
     settings.SERVICES_DOSSIER_RETENTION_DAYS = 365
-    expired = make_dossier(procedure, Dossier.Status.REFUSED, days_ago(400), closed=days_ago(366))
-    recent = make_dossier(procedure, Dossier.Status.REFUSED, days_ago(400), closed=days_ago(364))
+    expired = dated_dossier(procedure, Dossier.Status.REFUSED, days_ago(400), closed=days_ago(366))
+    recent = dated_dossier(procedure, Dossier.Status.REFUSED, days_ago(400), closed=days_ago(364))
     ancient_open = [
-        make_dossier(procedure, status, days_ago(4000))
+        dated_dossier(procedure, status, days_ago(4000))
         for status in (*Dossier.OPEN, Dossier.Status.RESULT_READY)  # waiting to be handed back: not closed
     ]
     kept = [recent, *ancient_open]
@@ -351,7 +345,7 @@ def test_recent_and_open_dossiers_are_kept_whatever_their_age(procedure, setting
 
 def test_a_dry_run_deletes_nothing(procedure, settings, django_capture_on_commit_callbacks):
     settings.SERVICES_DOSSIER_RETENTION_DAYS = 1826
-    old = make_dossier(procedure, Dossier.Status.RETURNED, days_ago(2000), closed=days_ago(1900))
+    old = dated_dossier(procedure, Dossier.Status.RETURNED, days_ago(2000), closed=days_ago(1900))
     out = io.StringIO()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -365,15 +359,15 @@ def test_a_dry_run_deletes_nothing(procedure, settings, django_capture_on_commit
 
 def test_the_command_purges_in_batches_and_prints_counts_only(procedure, settings, django_capture_on_commit_callbacks):
     settings.SERVICES_DOSSIER_RETENTION_DAYS = 30
-    old = [make_dossier(procedure, Dossier.Status.RETURNED, days_ago(60), closed=days_ago(31)) for _ in range(5)]
-    make_dossier(procedure, Dossier.Status.PROCESSING, days_ago(60))
+    old = [dated_dossier(procedure, Dossier.Status.RETURNED, days_ago(60), closed=days_ago(31)) for _ in range(5)]
+    dated_dossier(procedure, Dossier.Status.PROCESSING, days_ago(60))
     out = io.StringIO()
 
     with django_capture_on_commit_callbacks(execute=True):
         assert purge_closed_dossiers(batch_size=2) == 5  # three batches of 2, 2 and 1
     assert set(DossierAccess.objects.filter(action=PURGE).values_list("code", flat=True)) == {d.code for d in old}
 
-    make_dossier(procedure, Dossier.Status.REFUSED, days_ago(60), closed=days_ago(40))
+    dated_dossier(procedure, Dossier.Status.REFUSED, days_ago(60), closed=days_ago(40))
     with django_capture_on_commit_callbacks(execute=True):
         call_command("purge_dossiers", stdout=out)
     assert out.getvalue() == "Đã xoá 1 hồ sơ đã kết thúc quá 30 ngày.\n"
@@ -382,7 +376,7 @@ def test_the_command_purges_in_batches_and_prints_counts_only(procedure, setting
 
 def test_a_retention_under_one_day_is_refused(procedure, settings):
     settings.SERVICES_DOSSIER_RETENTION_DAYS = 0
-    make_dossier(procedure, Dossier.Status.RETURNED, days_ago(10), closed=days_ago(5))
+    dated_dossier(procedure, Dossier.Status.RETURNED, days_ago(10), closed=days_ago(5))
 
     with pytest.raises(ImproperlyConfigured):
         call_command("purge_dossiers", stdout=io.StringIO())
@@ -393,7 +387,7 @@ def test_files_that_cannot_be_removed_are_counted_in_the_log_without_their_names
     procedure, settings, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
     settings.SERVICES_DOSSIER_RETENTION_DAYS = 30
-    make_dossier(procedure, Dossier.Status.RETURNED, days_ago(60), closed=days_ago(31), files=2)
+    dated_dossier(procedure, Dossier.Status.RETURNED, days_ago(60), closed=days_ago(31), files=2)
 
     def unreachable(name):
         raise ConnectionError(f"cannot delete {name}")

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from services import handling
-from services.models import Dossier, DossierAccess, DossierEvent, DossierFile, ProcedureFormField
-from services.models.dossiers import next_code
+from services.models import Dossier, DossierAccess, DossierEvent, ProcedureFormField
 from tests.documents.conftest import pdf_bytes
+from tests.services.helpers import make_dossier
 from tests.services.test_catalogue import make_procedure
 from vietnam.workdays import add_working_days
 
@@ -25,29 +24,6 @@ pytestmark = pytest.mark.django_db
 INDEX = "/admin/ho-so/"
 LISTED = re.compile(r'<a href="/admin/ho-so/\d+/">\s*([A-Z]+-\d{6}-\d{4})\s')
 Status, Action = Dossier.Status, DossierEvent.Action
-
-
-def make_dossier(procedure, *, files=(), **fields):
-    """A dossier of `procedure` as the online form leaves it (received, its first step), with `files` as
-    (component label, file name, content)."""
-    today = timezone.localdate()
-    values = {
-        "applicant": "Lê Thị Hoa",
-        "email": "hoa@example.vn",
-        "phone": "0912345678",
-        "answers": [["Tên hộ kinh doanh", "Tạp hóa Hoa Lý Sơn"], ["Ngành nghề", "Bán lẻ"]],
-        "due_on": add_working_days(today, 3),
-        **fields,
-    }
-    dossier = Dossier.objects.create(
-        code=next_code(procedure.agency, today), procedure=procedure, agency=procedure.agency, **values
-    )
-    DossierEvent.objects.create(dossier=dossier, action=Action.RECEIVED, status=dossier.status)
-    for label, name, content in files:
-        attached = DossierFile(dossier=dossier, label=label, name=name, size=len(content))
-        attached.file.save(name, ContentFile(content), save=False)
-        attached.save()
-    return dossier
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from django.utils import timezone
 from services import handling
 from services.handling import StepRefused
 from services.models import Dossier, DossierEvent
-from services.models.dossiers import next_code
 from tests.documents.conftest import pdf_bytes
 from tests.services import test_submission
+from tests.services.helpers import make_dossier
 from vietnam.workdays import add_working_days, is_working_day
 
 pytestmark = pytest.mark.django_db
@@ -37,23 +37,6 @@ STEPS = {
     "assign": (OPEN, None),  # None: the status does not change
     "add_note": (set(Status), None),
 }
-
-
-def make_dossier(procedure, **fields) -> Dossier:
-    """A dossier as services.submission.submit leaves it: received, with its first step."""
-    today = timezone.localdate()
-    values = {
-        "applicant": "Lê Thị Hoa",
-        "email": "hoa@example.vn",
-        "phone": "0905 123 456",
-        "due_on": add_working_days(today, 3),
-        **fields,
-    }
-    dossier = Dossier.objects.create(
-        code=next_code(procedure.agency, today), procedure=procedure, agency=procedure.agency, **values
-    )
-    DossierEvent.objects.create(dossier=dossier, action=Action.RECEIVED, status=Status.RECEIVED)
-    return dossier
 
 
 def put_in(dossier: Dossier, status: str) -> Dossier:
