@@ -63,8 +63,8 @@ def owner_of(page: Page, owners: dict[str, Agency]) -> Agency | None:
 
 
 # What the frame shows of a site is kept in the cache under a version that any change of a page, a site or an agency
-# renews (home.signals): a page's frame costs no query while nothing changes. The timeout bounds what a cache shared
-# by several processes could miss (a change made where signals do not fire, such as a queryset update).
+# renews (home.signals): a page's frame costs no query while nothing changes. The timeout bounds how long a change
+# can go unseen where that renewal does not reach: another process's in-process cache, or a queryset update.
 FRAME_VERSION_KEY = "home:frame-version"
 FRAME_TTL = 60 * 60
 
