@@ -74,6 +74,7 @@ def onboarded(code: str) -> Agency:
     """The agency of one of SITES, onboarded now if it is not there yet."""
     agency = Agency.objects.filter(code="" if code == "portal" else code).first()
     if agency is None:
+        restore_wagtail_roots()  # after a test that commits, the database is empty
         name, kind, name_en = SITES[code]
         agency = create_agency_site(name, kind, name_en=name_en).agency
     return agency
@@ -140,6 +141,11 @@ def wagtail_roots(transactional_db):
     For tests that commit (browser tests, tests of concurrency): the database is flushed after each of
     them, and these rows must be put back before the next one.
     """
+    restore_wagtail_roots()
+
+
+def restore_wagtail_roots() -> None:
+    """Put back what Wagtail's migrations create and a flush removes (nothing if it is there)."""
     from django.apps import apps
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page

@@ -78,8 +78,12 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     found = citizen.locator(".document-item")
     expect(found).to_have_count(1)
     expect(found).to_contain_text("Xã Tư Nghĩa")  # the portal lists every agency's procedures
+    assert_accessible(citizen)  # the catalogue with its filters
+    assert_fits(citizen)
     found.get_by_role("link", name=TITLE).click()
     expect(citizen.locator("h1")).to_have_text(TITLE)
+    assert_accessible(citizen)
+    assert_fits(citizen)
     citizen.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
 
     citizen.get_by_role("button", name="Nộp hồ sơ").click()  # empty: every error shown, and accessible
