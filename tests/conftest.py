@@ -108,20 +108,28 @@ def other_agency(db):
 
 @pytest.fixture
 def make_user(db):
-    """make_user(username, *groups, is_superuser=False): an active user with the test password."""
+    """make_user(username, *groups, is_superuser=False, **fields): an active user with the test password
+    (`fields`: first_name, last_name…)."""
 
-    def make(username, *groups, is_superuser=False):
+    def make(username, *groups, is_superuser=False, **fields):
         user = get_user_model().objects.create_user(
             username=username,
             email=f"{username}@quangngai.gov.vn",
             password=PASSWORD,
             is_superuser=is_superuser,
             is_staff=is_superuser,
+            **fields,
         )
         user.groups.set(groups)
         return user
 
     return make
+
+
+@pytest.fixture
+def officer(other_agency, make_user):
+    """An officer of xã Tư Nghĩa's one-stop desk, named Trần Văn Bình (family name first, as shown)."""
+    return make_user("motcua", other_agency.officers, first_name="Văn Bình", last_name="Trần")
 
 
 @pytest.fixture

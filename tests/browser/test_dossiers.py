@@ -59,15 +59,6 @@ def sites_on_live_port(live_server, portal, other_agency):
         site.save()  # not update(): saving clears Wagtail's cache of the sites' root paths
 
 
-@pytest.fixture
-def officer(other_agency, make_user):
-    """An officer of xã Tư Nghĩa's one-stop desk."""
-    user = make_user("motcua_tunghia", other_agency.officers)
-    user.last_name, user.first_name = "Trần", "Văn Bình"  # shown family name first: Trần Văn Bình
-    user.save()
-    return user
-
-
 def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     new_page, site_url, sites_on_live_port, portal, other_agency, procedure, officer
 ):

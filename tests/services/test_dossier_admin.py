@@ -40,18 +40,12 @@ def procedure(agency):
 @pytest.fixture
 def desk(agency, make_user):
     """An officer of the agency's one-stop desk."""
-    officer = make_user("motcua_stttt", agency.officers)
-    officer.first_name, officer.last_name = "Văn An", "Trần"
-    officer.save()
-    return officer
+    return make_user("motcua_stttt", agency.officers, first_name="Văn An", last_name="Trần")
 
 
 @pytest.fixture
 def colleague(agency, make_user):
-    officer = make_user("motcua_stttt_2", agency.officers)
-    officer.first_name, officer.last_name = "Thị Bình", "Phạm"
-    officer.save()
-    return officer
+    return make_user("motcua_stttt_2", agency.officers, first_name="Thị Bình", last_name="Phạm")
 
 
 @pytest.fixture

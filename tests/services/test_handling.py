@@ -155,9 +155,7 @@ def test_only_the_agencys_one_stop_desk_handles_its_dossiers(agency, other_agenc
 
 
 def test_a_dossier_is_assigned_only_to_a_member_of_the_desk(agency, other_agency, officer, dossier, make_user):
-    colleague = make_user("motcua_2", other_agency.officers)
-    colleague.first_name, colleague.last_name = "Thị Lan", "Phạm"
-    colleague.save()
+    colleague = make_user("motcua_2", other_agency.officers, first_name="Thị Lan", last_name="Phạm")
     left = make_user("motcua_cu", other_agency.officers)
     left.is_active = False
     left.save()
