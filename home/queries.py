@@ -100,9 +100,13 @@ class SiteFrame:
         """`compute()`, kept in the cache for this site in the language being served (not for previews)."""
         if getattr(self.request, "is_preview", False):
             return compute()
-        version = cache.get_or_set(FRAME_VERSION_KEY, time.time_ns, None)
-        key = f"home:frame:{version}:{self.site.pk if self.site else '-'}:{get_language()}:{name}"
+        key = f"home:frame:{self._version}:{self.site.pk if self.site else '-'}:{get_language()}:{name}"
         return cache.get_or_set(key, compute, FRAME_TTL)
+
+    @cached_property
+    def _version(self) -> int:
+        """The frame's version, read once per request (one cache round trip, not one per part)."""
+        return cache.get_or_set(FRAME_VERSION_KEY, time.time_ns, None)
 
     @cached_property
     def _site_parts(self) -> dict:
