@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage, paginate
+from home.models.records import PublishedRecordMixin
 from vietnam.text import slugify
 
 from .forms import GazetteIssueForm
@@ -61,7 +62,7 @@ class GazetteIndexPage(SectionPage):
         return context
 
 
-class GazetteIssuePage(Page):
+class GazetteIssuePage(PublishedRecordMixin, Page):
     """One issue of the gazette: its number and year, issue date, the whole issue as a file, and its documents."""
 
     number = models.CharField(_("số"), max_length=20, help_text=_("Số công báo, ví dụ: 15 hoặc 15+16"))

@@ -1,4 +1,5 @@
-"""Admin: the agencies listing, and the guards that keep English content behind the BBT (R2, R3)."""
+"""Admin: the agencies listing, the guards that keep English content behind the BBT (R2, R3), and the scoping of
+the chooser, the admin API and wagtail-localize's views to the user's own site (issue 11)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,14 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail_localize.views import convert
 
+from .admin_scope import pages_visible_to
+from .admin_views import (
+    ScopedDocumentsAdminAPIViewSet,
+    ScopedImagesAdminAPIViewSet,
+    ScopedPagesAdminAPIViewSet,
+    ScopedSubmitPageTranslationView,
+    ScopedUpdateTranslationsView,
+)
 from .models import Agency
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
@@ -70,5 +79,24 @@ def convert_to_alias_if_publisher(request, page_id):
 
 @hooks.register("register_admin_urls", order=-100)
 def register_guarded_localize_urls():
-    # Listed before wagtail-localize's own URL of the same path, so this one answers.
-    return [path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias_if_publisher)]
+    # Listed before wagtail-localize's own URLs of the same paths, so these answer.
+    return [
+        path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias_if_publisher),
+        path("localize/submit/page/<int:page_id>/", ScopedSubmitPageTranslationView.as_view()),
+        path("localize/update/<int:translation_source_id>/", ScopedUpdateTranslationsView.as_view()),
+    ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_sites_drafts_from_the_chooser(pages, request):
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(pk__in=pages_visible_to(request.user).values("pk"))
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_the_admin_api(router):
+    # After Wagtail's own hooks (order 0), so these replace its endpoints of the same names.
+    router.register_endpoint("pages", ScopedPagesAdminAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)

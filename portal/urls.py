@@ -9,9 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
+from home import admin_urls as scoped_admin_urls
 from home import views as home_views
 
 urlpatterns = [
+    path("admin/", include(scoped_admin_urls)),  # before Wagtail's admin: its chooser, scoped per site
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),

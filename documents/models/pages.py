@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.pages import SectionPage
+from home.models.records import PublishedRecordMixin
 from vietnam.text import fold_diacritics, slugify
 
 
@@ -87,7 +88,7 @@ class LegalDocumentForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(PublishedRecordMixin, Page):
     """One legal or administrative document: its metadata, full text, files and relations to other documents.
 
     The same document may be posted on several sites (the issuer's and those of the agencies concerned).

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
+from home.models.records import PublishedRecordMixin
 
 
 class ConsultationIndexPage(SectionPage):
@@ -31,7 +32,7 @@ class ConsultationIndexPage(SectionPage):
         return consultation_listing(self)
 
 
-class ConsultationPage(Page):
+class ConsultationPage(PublishedRecordMixin, Page):
     """One matter put out for comment: its text and draft, the period, where comments go, and the report."""
 
     class State(models.TextChoices):

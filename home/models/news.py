@@ -11,6 +11,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 
 from .pages import SectionPage
+from .records import PublishedRecordMixin
 
 
 class NewsIndexPage(SectionPage):
@@ -28,7 +29,7 @@ class NewsIndexPage(SectionPage):
         return news_under(self)
 
 
-class NewsPage(Page):
+class NewsPage(PublishedRecordMixin, Page):
     """A news article; reposted or quoted material names its author and source (Điều 5.3)."""
 
     date = models.DateTimeField(_("ngày đăng"), default=timezone.now, db_index=True)

@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
+from .records import PublishedRecordMixin
+
 PAGE_SIZE = 12
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -21,7 +23,7 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-class HomePage(Page):
+class HomePage(PublishedRecordMixin, Page):
     """The root of one site (portal, agency or local government) in one language."""
 
     intro = RichTextField(_("giới thiệu ngắn"), blank=True, features=RICH_TEXT_FEATURES)
@@ -56,7 +58,7 @@ class HomePage(Page):
         ).exists()
 
 
-class SectionPage(Page):
+class SectionPage(PublishedRecordMixin, Page):
     """A section (chuyên mục): an introduction and its pages, paginated. Abstract."""
 
     intro = RichTextField(_("giới thiệu chuyên mục"), blank=True, features=RICH_TEXT_FEATURES)
@@ -87,7 +89,7 @@ class IndexPage(SectionPage):
         verbose_name_plural = _("chuyên mục")
 
 
-class StandardPage(Page):
+class StandardPage(PublishedRecordMixin, Page):
     """A general information page (R4 a, d, đ, h, m): introduction, guidance, plans, other information."""
 
     lead = models.TextField(_("sapo / tóm tắt"), blank=True, max_length=1000)
@@ -111,7 +113,7 @@ class StandardPage(Page):
         verbose_name_plural = _("trang thông tin")
 
 
-class ContactPage(Page):
+class ContactPage(PublishedRecordMixin, Page):
     """Contacts of competent officials (R4 k, Điều 8.2.k) and the site's own contact details."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)

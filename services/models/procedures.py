@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from documents.models.lists import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
+from home.models.records import PublishedRecordMixin
 from vietnam.text import fold_diacritics
 
 # Submissions per address (IP) and hour, and where the receipt waits for the redirect.
@@ -102,7 +103,7 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
         return statistics_page(request, self)
 
 
-class ProcedurePage(RoutablePageMixin, Page):
+class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
     """One administrative procedure with everything a citizen needs to carry it out (R7).
 
     /nop-truc-tuyen/ under it takes a dossier online when the procedure offers an online service.
