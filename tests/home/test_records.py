@@ -2,8 +2,9 @@
 in either language tree; everyone else unpublishes it. Never-published drafts stay deletable as Wagtail allows."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import Page, Revision, get_page_models
+from wagtail.models import GroupPagePermission, Page, Revision, get_page_models
 
 from feedback.models import Unit
 
@@ -37,6 +38,7 @@ def make_record(agency, kind: str, language: str) -> Page:
     if language == "en":
         page = page.copy_for_translation(english(parent).locale)
         page.save_revision().publish()
+    page = Page.objects.get(pk=page.pk).specific  # as published: publish() saved another instance
     if kind == "unpublished":
         page.unpublish()
     elif kind == "draft":
@@ -128,11 +130,18 @@ def test_admin_api_delete_action_refuses_published_pages(client, agency, role):
 
 
 def test_a_draft_whose_subpage_was_published_is_kept(client, agency, make_user):
-    moderator = make_user("bbt_cay", agency.moderators)
+    """Deleting a page deletes its subtree: a chief editor who may delete subtrees still cannot take a record."""
+    chief = Group.objects.create(name="stttt – Tổng biên tập")
+    chief.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page", "bulk_delete_page"):
+        GroupPagePermission.objects.create(
+            group=chief, page=agency.site.root_page, permission=Permission.objects.get(codename=codename)
+        )
     draft = make_record(agency, "draft", "vi")
-    child = add_page(draft, "Phụ lục đã đăng", slug="phu-luc")
+    add_page(draft, "Phụ lục đã đăng", slug="phu-luc")
+    child = Page.objects.get(slug="phu-luc", path__startswith=draft.path)
     child.unpublish()
-    client.force_login(moderator)
+    client.force_login(make_user("tong_bien_tap", chief))
 
     client.post(reverse("wagtailadmin_pages:delete", args=(draft.pk,)))
 
