@@ -1,4 +1,4 @@
-"""Views that are not Wagtail pages: site search, health check, sitemap, robots, error pages."""
+"""Views that are not Wagtail pages: site search, health and readiness checks, sitemap, robots, error pages."""
 
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -50,6 +50,11 @@ def robots(request):
     """robots.txt: everything public may be indexed; the admin may not."""
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    """400 (a request no page can answer, e.g. one with a NUL character) in the language of the URL, in the frame."""
+    return render(request, "400.html", status=400)
 
 
 def page_not_found(request, exception=None):
