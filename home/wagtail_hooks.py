@@ -1,5 +1,6 @@
-"""Admin: the agencies listing, the guards that keep English content behind the BBT (R2, R3), and the scoping of
-the chooser, the admin API and wagtail-localize's views to the user's own site (issue 11)."""
+"""Admin: the agencies listing, the guards that keep English content behind the BBT (R2, R3), the scoping of
+the chooser, the admin API and wagtail-localize's views to the user's own site, and malformed editor POSTs
+answered 400 (issue 11)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -20,6 +21,7 @@ from .admin_views import (
     ScopedSubmitPageTranslationView,
     ScopedUpdateTranslationsView,
 )
+from .editor_input import check_page_form_data
 from .models import Agency
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
@@ -67,6 +69,16 @@ def hide_bypassing_translation_actions(menu_items, request, context):
 def refuse_bypassing_translation_actions(request, page):
     if request.method == "POST" and any(action in request.POST for action in BYPASSING_ACTIONS):
         raise PermissionDenied
+
+
+@hooks.register("before_create_page")
+def refuse_malformed_new_page(request, parent_page, page_class):
+    check_page_form_data(request, page_class(owner=request.user, locale=parent_page.locale), parent_page)
+
+
+@hooks.register("before_edit_page")
+def refuse_malformed_page_edit(request, page):
+    check_page_form_data(request, page, page.get_parent())
 
 
 def convert_to_alias_if_publisher(request, page_id):

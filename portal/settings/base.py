@@ -4,7 +4,9 @@ Configuration comes from the environment:
 - DATABASE_URL: any dj-database-url URL (default: a SQLite file under var/, for the demo).
 - PORTAL_DOMAIN: the portal's hostname; agency sites are <code>.<PORTAL_DOMAIN>.
 - PORTAL_PORT: the port the sites are served on, for the URLs Wagtail writes (80 in production).
-- REDIS_URL: a Redis cache instead of the in-process one.
+- REDIS_URL: a Redis cache instead of the in-process one, shared by every process. While Redis is unreachable
+  the site is served without it (portal.cache): REDIS_TIMEOUT bounds each wait for it (seconds, default 0.3), and
+  after a failure it is not asked again for REDIS_RETRY_AFTER seconds (default 5).
 - AWS_STORAGE_BUCKET_NAME (+ AWS_S3_CUSTOM_DOMAIN, AWS_QUERYSTRING_AUTH): the public media (images,
   documents) on S3-compatible storage instead of MEDIA_ROOT.
 - AWS_PRIVATE_STORAGE_BUCKET_NAME: the files citizens send (dossiers, questions' attachments) in this bucket
@@ -125,11 +127,18 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # Short timeouts: Redis answers in a millisecond when it is well; a hung one must not hold every request.
+    redis_timeout = float(os.environ.get("REDIS_TIMEOUT", "0.3"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
+            "OPTIONS": {
+                "socket_connect_timeout": redis_timeout,
+                "socket_timeout": redis_timeout,
+                "retry_after": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
+            },
         }
     }
 else:
