@@ -94,6 +94,13 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
 
         return dossier_status(request, self, code)
 
+    @path("lay-lai-ma-bao-mat/", name="recover")
+    def recover(self, request):
+        """Sending a forgotten security code again to the applicant's email: see services.tracking."""
+        from services.tracking import recover
+
+        return recover(request, self)
+
     @path("thong-ke/", name="statistics")
     def statistics(self, request):
         """Each procedure's use and its dossiers' handling in a year (Điều 11.2): see services.statistics."""
