@@ -66,7 +66,8 @@ def normalise_phone(value: str) -> str:
 
 def matches_contact(given: str, email: str, phone: str) -> bool:
     """Whether `given` is the email (any case) or the phone (any formatting) a citizen gave with a submission:
-    what, with its code, opens a question's or a dossier's status page. Compared in constant time."""
+    what, with its code, opens a question's status page, or has a dossier's security code sent again. Compared in
+    constant time."""
     given = given.strip()
     if "@" in given:
         email = email.strip().lower()
