@@ -5,11 +5,17 @@ import zipfile
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word/Excel (.doc, .xls)
 ZIP_MEMBERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "odt": "content.xml", "ods": "content.xml"}
+# The uploads that are zip archives. A "zip bomb" of a few hundred kilobytes can expand to gigabytes in whatever opens
+# it (the search indexer, an officer's Word): past these, read from the archive's central directory, it is refused.
+ZIP_BASED = {*ZIP_MEMBERS, "zip"}
+ZIP_MAX_EXPANDED = 100 * 1024 * 1024
+ZIP_MAX_RATIO = 100
 
 
 def content_matches_extension(upload, extension: str) -> bool:
@@ -36,6 +42,36 @@ def content_matches_extension(upload, extension: str) -> bool:
     return False
 
 
+def archive_problem(upload) -> str | None:
+    """Why a zip-based upload is refused (in the visitor's language), or None: it cannot be read as a zip, or it
+    would expand past ZIP_MAX_EXPANDED or ZIP_MAX_RATIO times its size. Only the central directory is read: nothing
+    is extracted."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            expanded = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        return gettext(
+            "Tệp “%(name)s” bị hỏng hoặc không đúng định dạng: không đọc được nội dung. "
+            "Hãy mở tệp, lưu lại rồi gửi lại."
+        ) % {"name": upload.name}
+    finally:
+        upload.seek(0)
+    if expanded > ZIP_MAX_EXPANDED or expanded > ZIP_MAX_RATIO * max(upload.size, 1):
+        return gettext(
+            "Tệp “%(name)s” không được nhận: khi giải nén lên tới %(expanded)s, gấp %(ratio)s lần tệp gửi lên "
+            "(chỉ nhận tệp giải nén tối đa %(limit)s và gấp không quá %(max_ratio)s lần). Hãy lưu tệp dưới dạng PDF "
+            "hoặc gửi tệp gốc."
+        ) % {
+            "name": upload.name,
+            "expanded": filesizeformat(expanded),
+            "ratio": expanded // max(upload.size, 1),
+            "limit": filesizeformat(ZIP_MAX_EXPANDED),
+            "max_ratio": ZIP_MAX_RATIO,
+        }
+    return None
+
+
 class CheckedDocumentForm(BaseDocumentForm):
     """Wagtail's document form, refusing files that are too large or not what their extension says."""
 
@@ -50,6 +86,9 @@ class CheckedDocumentForm(BaseDocumentForm):
                 % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
             )
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        problem = archive_problem(upload) if extension in ZIP_BASED else None
+        if problem:
+            raise forms.ValidationError(problem)
         if not content_matches_extension(upload, extension):
             raise forms.ValidationError(
                 _("Nội dung tệp không đúng định dạng .%(extension)s; hãy tải lên đúng tệp văn bản.")

@@ -2,8 +2,12 @@
 
 import hmac
 import re
+from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # A Vietnamese or international number, spaces, dots and dashes allowed: "0905 123 456", "+84 905 123 456".
@@ -19,6 +23,39 @@ class PhoneField(forms.RegexField):
         super().__init__(PHONE, **kwargs)
 
 
+# The dates a citizen may give: 31/12/9999 or 01/01/0001 is a slip of the keyboard (and breaks what computes with it).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+class SensibleDateField(forms.DateField):
+    """A date typed as dd/mm/yyyy (or yyyy-mm-dd, as a date picker sends it) between EARLIEST_DATE and
+    LATEST_DATE; with `past=True` (a birth date) not after today."""
+
+    def __init__(self, *, past: bool = False, **kwargs):
+        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%Y-%m-%d"])
+        kwargs.setdefault("widget", forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+        super().__init__(**kwargs)
+        self.past = past
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        if self.past and not EARLIEST_DATE <= value <= timezone.localdate():
+            raise ValidationError(
+                gettext("Ngày phải trong khoảng từ %(earliest)s đến hôm nay (%(today)s).")
+                % {"earliest": f"{EARLIEST_DATE:%d/%m/%Y}", "today": f"{timezone.localdate():%d/%m/%Y}"},
+                code="out_of_range",
+            )
+        if not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValidationError(
+                gettext("Ngày phải trong khoảng từ %(earliest)s đến %(latest)s.")
+                % {"earliest": f"{EARLIEST_DATE:%d/%m/%Y}", "latest": f"{LATEST_DATE:%d/%m/%Y}"},
+                code="out_of_range",
+            )
+
+
 def normalise_phone(value: str) -> str:
     """Digits only, with a leading 0 for +84 ("+84 905 123 456" → "0905123456"), to compare numbers."""
     digits = re.sub(r"\D", "", value)
@@ -29,7 +66,8 @@ def normalise_phone(value: str) -> str:
 
 def matches_contact(given: str, email: str, phone: str) -> bool:
     """Whether `given` is the email (any case) or the phone (any formatting) a citizen gave with a submission:
-    what, with its code, opens a question's or a dossier's status page. Compared in constant time."""
+    what, with its code, opens a question's status page, or has a dossier's security code sent again. Compared in
+    constant time."""
     given = given.strip()
     if "@" in given:
         email = email.strip().lower()

@@ -3,14 +3,15 @@
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from documents.forms import content_matches_extension
+from documents.forms import ZIP_BASED, archive_problem, content_matches_extension
 
 # The first bytes of the image formats accepted (PDF and Office files are checked by documents.forms).
 IMAGE_SIGNATURES = {"jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
 
 
 def upload_problem(upload, extensions: set[str], limit: int) -> str | None:
-    """Why `upload` is refused (in the visitor's language), or None: too large, or not what it claims to be."""
+    """Why `upload` is refused (in the visitor's language), or None: too large, not what it claims to be, or a zip
+    (a Word or Excel file) that is corrupt or expands too much."""
     if upload.size > limit:
         return _("Tệp “%(name)s” quá lớn (%(size)s); tối đa %(limit)s.") % {
             "name": upload.name,
@@ -18,6 +19,10 @@ def upload_problem(upload, extensions: set[str], limit: int) -> str | None:
             "limit": filesizeformat(limit),
         }
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension in extensions and extension in ZIP_BASED:
+        problem = archive_problem(upload)
+        if problem:
+            return problem
     if extension not in extensions or not content_is(upload, extension):
         return _("Tệp “%(name)s” không đúng định dạng; chỉ nhận %(kinds)s.") % {
             "name": upload.name,

@@ -5,6 +5,7 @@ to upload). Everything is validated on the server in the visitor's language; the
 step and the receipt email are saved together, or nothing is (a stored file is removed again).
 """
 
+import re
 import secrets
 
 from django import forms
@@ -17,9 +18,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from feedback.abuse import HoneypotMixin
-from portal.forms import DescribedFieldsMixin, PhoneField
+from portal.forms import DescribedFieldsMixin, PhoneField, SensibleDateField
 from portal.mail import send_mail
 from portal.uploads import upload_problem
+from vietnam.text import fold_diacritics
 from vietnam.workdays import add_working_days
 
 from .handling import status_url
@@ -30,14 +32,16 @@ FILE_TYPES = {"pdf", "doc", "docx", "jpg", "jpeg", "png"}
 MAX_FILE_SIZE = getattr(settings, "SERVICES_MAX_FILE_SIZE", 10 * 1024 * 1024)
 MAX_FILES_SIZE = getattr(settings, "SERVICES_MAX_DOSSIER_SIZE", 50 * 1024 * 1024)
 
+# A date question about a birth cannot be answered with a future date. The national forms label it "Ngày sinh" or
+# "Ngày, tháng, năm sinh": recognised by its label, so every procedure's existing form is covered as it is.
+BIRTH_DATE_LABEL = re.compile(r"\b(ngay|nam) sinh\b|\bbirth", re.IGNORECASE)
+
 FIELD_CLASSES = {
     ProcedureFormField.Kind.TEXT: lambda: forms.CharField(max_length=500),
     ProcedureFormField.Kind.TEXTAREA: lambda: forms.CharField(
         max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
     ),
-    ProcedureFormField.Kind.DATE: lambda: forms.DateField(
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"], widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
-    ),
+    ProcedureFormField.Kind.DATE: SensibleDateField,
     ProcedureFormField.Kind.NUMBER: lambda: forms.DecimalField(max_digits=15, decimal_places=2),
     ProcedureFormField.Kind.EMAIL: lambda: forms.EmailField(),
     ProcedureFormField.Kind.PHONE: PhoneField,
@@ -71,6 +75,8 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
         for question in procedure.form_fields.all():
             if question.kind == ProcedureFormField.Kind.CHOICE:
                 field = forms.ChoiceField(choices=[("", "—"), *[(choice, choice) for choice in question.choice_list]])
+            elif question.kind == ProcedureFormField.Kind.DATE:
+                field = SensibleDateField(past=bool(BIRTH_DATE_LABEL.search(fold_diacritics(question.label))))
             else:
                 field = FIELD_CLASSES[question.kind]()
             field.label, field.required, field.help_text = question.label, question.required, question.help_text

@@ -1,10 +1,15 @@
 """The applicant's side of a dossier once it is submitted (R7, Điều 11–13): finding it, following it, supplementing it.
 
 /thu-tuc-hanh-chinh/tra-cuu-ho-so/ takes the dossier's code with its security code (the "mã bảo mật" of the
-receipt), or with the email or phone given with it. A match is remembered in the session for a while, and
-/thu-tuc-hanh-chinh/tra-cuu-ho-so/<code>/ shows the dossier to that session only: the secret never travels in a
-URL. Every failure reads the same (unknown code, wrong secret, another site's dossier), so the form tells a guesser
-nothing. On the portal any agency's dossier can be followed; on an agency's or commune's site only its own.
+receipt). A match is remembered in the session for a while, and /thu-tuc-hanh-chinh/tra-cuu-ho-so/<code>/ shows
+the dossier (and its supplement form) to that session only: the secret never travels in a URL. Every failure reads
+the same (unknown code, wrong secret, another site's dossier, a code locked after too many wrong secrets), so the
+form tells a guesser nothing. On the portal any agency's dossier can be followed; on an agency's or commune's site
+only its own.
+
+Codes are sequential, so the email or phone given with a dossier cannot open it (a guessed phone opened others'
+dossiers). /thu-tuc-hanh-chinh/lay-lai-ma-bao-mat/ takes the code with that email or phone and sends the security
+code to the email on file; its answer is the same whether anything matched or was sent.
 
 The status page shows the steps but the internal notes, each with the officer's full name (never an email), and
 never the applicant's email, phone or answers. While the agency awaits a supplement, the applicant sends it there.
@@ -12,6 +17,7 @@ never the applicant's email, phone or answers. While the agency awaits a supplem
 
 import hmac
 import time
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,7 +26,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -29,6 +37,7 @@ from wagtail.models import Page, Site
 from feedback.abuse import HoneypotMixin, rate_limited
 from home.models import Agency
 from portal.forms import DescribedFieldsMixin, matches_contact
+from portal.mail import send_mail
 from portal.uploads import upload_problem
 
 from . import handling
@@ -37,11 +46,21 @@ from .submission import FILE_TYPES, MAX_FILE_SIZE, MAX_FILES_SIZE
 
 # Lookups per visitor (IP address) in ten minutes: enough for a one-stop shop, too few to guess secrets.
 LOOKUP_LIMIT = (20, 600)
+# Wrong security codes one dossier takes in an hour, from any address: past them even the right one finds nothing
+# until the hour has passed, so guessers spread over many addresses are stopped too. Counted in the access log.
+CODE_FAILURES_LIMIT = (5, 3600)
+# Requests to send a security code again: per visitor and hour, and per dossier and day (each sends a mail).
+RECOVER_LIMIT = (10, 3600)
+CODE_RECOVERIES_LIMIT = (3, 86400)
 # Supplements sent per visitor and hour.
 SUPPLEMENT_LIMIT = (10, 3600)
 MAX_SUPPLEMENT_FILES = 5
 # The label of the files sent with a supplement, as the officers read it (stored, so not translated).
 SUPPLEMENT_LABEL = "Hồ sơ bổ sung"
+# What a request for the security code did, in the dossier's access log (read by its one-stop desk).
+RECOVER_SENT = "Đã gửi mã bảo mật tới thư điện tử của người nộp"
+RECOVER_UNMATCHED = "Thư điện tử hoặc số điện thoại không khớp; không gửi"
+RECOVER_NO_EMAIL = "Hồ sơ không có thư điện tử; không gửi"
 
 # The dossiers this session has opened, as [[id, when]]: the last few, for a few hours (a shared computer at a
 # one-stop shop must not keep them open for the next visitor for the session's two weeks).
@@ -53,15 +72,29 @@ SUPPLEMENTED_SESSION_KEY = "services:supplemented"
 
 
 def not_found_message() -> str:
-    # One message for every failure: it must not tell whether the code exists.
+    # One message for every failure (a locked code included): it must not tell whether the code exists.
     return gettext(
-        "Không tìm thấy hồ sơ với mã hồ sơ và thông tin đã nhập. Hãy kiểm tra lại mã hồ sơ và mã bảo mật "
-        "(hoặc thư điện tử, số điện thoại đã khai khi nộp)."
+        "Không tìm thấy hồ sơ với mã hồ sơ và mã bảo mật đã nhập. Hãy kiểm tra lại hai mã in trên giấy tiếp nhận "
+        "và trong thư xác nhận. Sau nhiều lần nhập sai, mã hồ sơ bị tạm dừng tra cứu trong một giờ."
     )
 
 
+def find_dossier(code: str, agency: Agency) -> Dossier | None:
+    """The dossier of `code` (spaces and case ignored) if `agency`'s site may show it; else None."""
+    dossiers = Dossier.objects.filter(code="".join(code.split()).upper())
+    if agency.kind != Agency.Kind.PORTAL:
+        dossiers = dossiers.filter(agency=agency)
+    return dossiers.only("pk", "code", "secret", "applicant", "email", "phone", "language", "agency_id").first()
+
+
+def attempts(dossier: Dossier, action: str, seconds: int) -> int:
+    """How many times `action` (a failed lookup, a recovery) was logged on the dossier in the last `seconds`."""
+    since = timezone.now() - timedelta(seconds=seconds)
+    return DossierAccess.objects.filter(dossier=dossier, action=action, at__gte=since).count()
+
+
 class LookupForm(DescribedFieldsMixin, forms.Form):
-    """A dossier's code, and its security code or the email or phone given with it."""
+    """A dossier's code and its security code."""
 
     code = forms.CharField(
         label=_("Mã hồ sơ"),
@@ -70,35 +103,62 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
     secret = forms.CharField(
-        label=_("Mã bảo mật, thư điện tử hoặc số điện thoại đã khai"),
-        max_length=254,
-        help_text=_(
-            "Mã bảo mật in trên giấy tiếp nhận và trong thư xác nhận; hoặc thư điện tử, số điện thoại bạn đã khai "
-            "khi nộp."
-        ),
+        label=_("Mã bảo mật"),
+        max_length=64,
+        help_text=_("In trên giấy tiếp nhận và trong thư xác nhận hồ sơ, ngay dưới mã hồ sơ."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
     )
 
     def find(self, agency: Agency) -> Dossier | None:
-        """The dossier, if its code exists where `agency`'s site may show it and the secret matches; else None."""
-        code = "".join(self.cleaned_data["code"].split()).upper()
-        dossiers = Dossier.objects.filter(code=code)
-        if agency.kind != Agency.Kind.PORTAL:
-            dossiers = dossiers.filter(agency=agency)
-        dossier = dossiers.only("pk", "code", "secret", "email", "phone").first()
-        if dossier is None or not proves_ownership(dossier, self.cleaned_data["secret"]):
+        """The dossier, if its code exists where `agency`'s site may show it, is not locked by too many wrong
+        security codes, and the security code matches; else None. A wrong one is logged on the dossier."""
+        dossier = find_dossier(self.cleaned_data["code"], agency)
+        if dossier is None:
+            return None
+        limit, seconds = CODE_FAILURES_LIMIT
+        if attempts(dossier, DossierAccess.Action.FAILED, seconds) >= limit:
+            return None
+        given = self.cleaned_data["secret"].strip()
+        if not (dossier.secret and hmac.compare_digest(given.encode(), dossier.secret.encode())):
+            handling.log_access(dossier, None, DossierAccess.Action.FAILED)
             return None
         return dossier
 
 
-def proves_ownership(dossier: Dossier, given: str) -> bool:
-    """Whether `given` is the dossier's security code, or the email (any case) or phone given with it."""
-    given = given.strip()
-    if not given:
-        return False
-    if dossier.secret and hmac.compare_digest(given.encode(), dossier.secret.encode()):
-        return True
-    return matches_contact(given, dossier.email, dossier.phone)
+class RecoverForm(DescribedFieldsMixin, forms.Form):
+    """A dossier's code and the email or phone given with it: the security code is sent again to that email."""
+
+    code = LookupForm.base_fields["code"]
+    contact = forms.CharField(
+        label=_("Thư điện tử hoặc số điện thoại đã khai khi nộp"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+    )
+
+    def send(self, agency: Agency) -> None:
+        """Send the security code to the dossier's email if the code exists where `agency`'s site may show it, the
+        contact matches and the dossier has not been asked too often today; else nothing. Each request on an existing
+        dossier is logged on it (what happened, for its one-stop desk)."""
+        dossier = find_dossier(self.cleaned_data["code"], agency)
+        if dossier is None:
+            return
+        limit, seconds = CODE_RECOVERIES_LIMIT
+        if attempts(dossier, DossierAccess.Action.RECOVER, seconds) >= limit:
+            return
+        if not matches_contact(self.cleaned_data["contact"], dossier.email, dossier.phone):
+            outcome = RECOVER_UNMATCHED
+        elif not dossier.email:
+            outcome = RECOVER_NO_EMAIL
+        else:
+            outcome = RECOVER_SENT
+            send_mail(
+                dossier.email,
+                format_lazy(_("Mã bảo mật của hồ sơ {code}"), code=dossier.code),
+                "services/mail/security_code",
+                {"dossier": dossier, "status_url": handling.status_url(dossier)},
+                language=dossier.language,
+            )
+        handling.log_access(dossier, None, DossierAccess.Action.RECOVER, outcome)
 
 
 class MultipleFileInput(forms.FileInput):
@@ -195,8 +255,30 @@ def track(request, section):
                 form.data["secret"] = ""
         status = status if status != 200 else 400
     context = Page.get_context(section, request)  # not the catalogue's listing
-    context["form"] = form
+    context.update(form=form, recover_url=section.get_url(request) + section.reverse_subpage("recover"))
     return _private(TemplateResponse(request, "services/dossier_lookup.html", context, status=status))
+
+
+@sensitive_post_parameters()
+def recover(request, section):
+    """The form to have a forgotten security code sent again to the applicant's email: one answer, whatever matched,
+    whatever was sent (the form is no oracle of codes or contacts)."""
+    agency = _site_agency(request)
+    form = RecoverForm(request.POST if request.method == "POST" else None)
+    status, answered = 200, False
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        elif rate_limited(request, "dossier-recover", *RECOVER_LIMIT):
+            form.add_error(None, gettext("Bạn đã yêu cầu nhiều lần trong thời gian ngắn; hãy thử lại sau."))
+            status = 429
+        else:
+            form.send(agency)
+            # Empty again: the next visitor of a shared computer must not read the contact given.
+            form, answered = RecoverForm(), True
+    context = Page.get_context(section, request)  # not the catalogue's listing
+    context.update(form=form, answered=answered, track_url=section.get_url(request) + section.reverse_subpage("track"))
+    return _private(TemplateResponse(request, "services/dossier_recover.html", context, status=status))
 
 
 @sensitive_post_parameters()

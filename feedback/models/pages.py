@@ -1,8 +1,11 @@
 """The questions-and-answers section of each site (/hoi-dap/): asking, following, reading the answers."""
 
+import time
+
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,6 +17,8 @@ from home.models.pages import SectionPage
 ASK_LIMIT = (5, 3600)
 LOOKUP_LIMIT = (20, 600)
 RECEIPT_SESSION_KEY = "feedback:receipt"
+# A receipt not shown within this many seconds of the question is not shown any more (a shared computer).
+RECEIPT_SECONDS = 15 * 60
 
 
 class QuestionIndexPage(RoutablePageMixin, SectionPage):
@@ -74,7 +79,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
                 form.add_error(None, _("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn; hãy thử lại sau."))
             else:
                 question = receive(form.build(agency))
-                request.session[RECEIPT_SESSION_KEY] = question.code
+                request.session[RECEIPT_SESSION_KEY] = {"page": self.pk, "code": question.code, "at": int(time.time())}
                 return redirect(self.get_url(request) + self.reverse_subpage("receipt"))
         context = self.get_context(request)
         context.update(form=form, document=document)
@@ -82,12 +87,17 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
 
     @path("da-gui/", name="receipt")
     def receipt(self, request):
-        code = request.session.get(RECEIPT_SESSION_KEY)
-        if not code:
-            return redirect(self.get_url(request) + self.reverse_subpage("ask"))
+        """The code of the question just sent in this session to this section, shown once (then forgotten), never
+        cached; otherwise where to find it."""
+        pending = request.session.get(RECEIPT_SESSION_KEY)
         context = self.get_context(request)
-        context["code"] = code
-        return TemplateResponse(request, "feedback/question_receipt.html", context)
+        if isinstance(pending, dict) and pending.get("page") == self.pk:
+            del request.session[RECEIPT_SESSION_KEY]
+            if pending["at"] >= time.time() - RECEIPT_SECONDS:
+                context["code"] = pending["code"]
+        response = TemplateResponse(request, "feedback/question_receipt.html", context)
+        add_never_cache_headers(response)
+        return response
 
     @path("tra-cuu/", name="lookup")
     def lookup(self, request):

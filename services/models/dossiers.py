@@ -193,6 +193,8 @@ class DossierAccess(models.Model):
         VIEW = "xem", _("Xem hồ sơ")
         FILE = "tai-tep", _("Tải tệp")
         STATUS = "tra-cuu", _("Người nộp tra cứu")
+        FAILED = "sai-ma", _("Tra cứu sai mã bảo mật")
+        RECOVER = "lay-lai-ma", _("Yêu cầu gửi lại mã bảo mật")
         EXPORT = "xuat", _("Xuất danh sách")
         PURGE = "xoa", _("Xoá khi hết thời hạn lưu trữ")
 

@@ -6,6 +6,7 @@ section is the catalogue: filters with counts, search without diacritics; on the
 """
 
 import re
+import time
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -31,6 +33,8 @@ from vietnam.text import fold_diacritics
 # Submissions per address (IP) and hour, and where the receipt waits for the redirect.
 SUBMIT_LIMIT = (30, 3600)  # a one-stop shop may submit for many citizens from one address
 RECEIPT_SESSION_KEY = "services:receipt"
+# A receipt not shown within this many seconds of the submission is not shown any more (a shared computer).
+RECEIPT_SECONDS = 15 * 60
 
 
 class Sector(NamedListItem):
@@ -94,6 +98,13 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
         from services.tracking import dossier_status
 
         return dossier_status(request, self, code)
+
+    @path("lay-lai-ma-bao-mat/", name="recover")
+    def recover(self, request):
+        """Sending a forgotten security code again to the applicant's email: see services.tracking."""
+        from services.tracking import recover
+
+        return recover(request, self)
 
     @path("thong-ke/", name="statistics")
     def statistics(self, request):
@@ -243,7 +254,12 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
                 form.add_error(None, gettext("Bạn đã nộp nhiều hồ sơ trong thời gian ngắn; hãy thử lại sau."))
             else:
                 dossier = submit(form)
-                request.session[RECEIPT_SESSION_KEY] = [dossier.code, dossier.secret]
+                request.session[RECEIPT_SESSION_KEY] = {
+                    "page": self.pk,
+                    "code": dossier.code,
+                    "secret": dossier.secret,
+                    "at": int(time.time()),
+                }
                 return redirect(self.get_url(request) + self.reverse_subpage("receipt"))
         context = self.get_context(request)
         context["form"] = form
@@ -251,15 +267,23 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
 
     @path("da-nop/", name="receipt")
     def receipt(self, request):
-        """The code and secret of the dossier just submitted in this session."""
-        codes = request.session.get(RECEIPT_SESSION_KEY)
-        if not codes:
-            return redirect(self.get_url(request) + self.reverse_subpage("submit"))
+        """The code and security code of the dossier just submitted in this session on this procedure, shown once
+        (then forgotten), never cached; otherwise where to find them."""
+        pending = request.session.get(RECEIPT_SESSION_KEY)
+        shown = None
+        if isinstance(pending, dict) and pending.get("page") == self.pk:
+            del request.session[RECEIPT_SESSION_KEY]
+            if pending["at"] >= time.time() - RECEIPT_SECONDS:
+                shown = pending
         context = self.get_context(request)
-        context["code"], context["secret"] = codes
+        if shown:
+            context["code"], context["secret"] = shown["code"], shown["secret"]
         section = self.get_parent().specific
         context["track_url"] = section.get_url(request) + section.reverse_subpage("track")
-        return TemplateResponse(request, "services/dossier_receipt.html", context)
+        context["recover_url"] = section.get_url(request) + section.reverse_subpage("recover")
+        response = TemplateResponse(request, "services/dossier_receipt.html", context)
+        add_never_cache_headers(response)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from services.statistics import numbers_of

@@ -1,6 +1,7 @@
 """In a real browser: a citizen finds a procedure on the portal from a phone, submits a dossier online with its
-file, follows it by its code and security code, sends the supplement the commune's one-stop desk asks for, and
-sees the result; the desk handles it in the admin; nobody else sees it; the public statistics count it."""
+file, sees the receipt once, has the security code sent again, follows the dossier by its code and security code,
+sends the supplement the commune's one-stop desk asks for, and sees the result; the desk handles it in the admin;
+nobody else sees it; the public statistics count it."""
 
 import re
 from pathlib import Path
@@ -34,7 +35,7 @@ PHONE = {
     ),
 }
 TITLE = "Đăng ký thành lập hộ kinh doanh"
-NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và thông tin đã nhập."
+NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và mã bảo mật đã nhập."
 
 
 def pdf(name: str, text: str) -> dict:
@@ -100,12 +101,31 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     secret = citizen.locator(".notice code").inner_text().strip()
     assert secret == dossier.secret
     assert_fits(citizen)
+    citizen.reload()  # shown once: a reload no longer shows the codes
+    expect(citizen.locator("main")).to_contain_text("chỉ hiển thị một lần")
+    expect(citizen.locator("main")).not_to_contain_text(secret)
 
     citizen.locator("main").get_by_role("link", name="Tra cứu hồ sơ").click()
     expect(citizen.locator("h1")).to_have_text("Tra cứu hồ sơ")
     assert_accessible(citizen)
+    citizen.get_by_label("Mã hồ sơ").fill(code)  # her phone is no security code
+    citizen.get_by_label("Mã bảo mật").fill("0905 123 456")
+    citizen.get_by_role("button", name="Tra cứu").click()
+    expect(citizen.get_by_role("alert")).to_contain_text(NOT_FOUND)
+    citizen.get_by_role("link", name="Gửi lại mã bảo mật tới thư điện tử đã khai").click()
+    expect(citizen.locator("h1")).to_have_text("Lấy lại mã bảo mật")
     citizen.get_by_label("Mã hồ sơ").fill(code)
-    citizen.get_by_label("Mã bảo mật, thư điện tử hoặc số điện thoại đã khai").fill(secret)
+    citizen.get_by_label("Thư điện tử hoặc số điện thoại đã khai khi nộp").fill("0905 123 456")
+    citizen.get_by_role("button", name="Gửi mã bảo mật").click()
+    expect(citizen.get_by_role("status")).to_contain_text("mã bảo mật đã được gửi tới thư điện tử bạn khai khi nộp")
+    expect(citizen.locator("main")).not_to_contain_text(secret)
+    assert_accessible(citizen)
+    assert_fits(citizen)
+    (resent,) = [message for message in mail.outbox if message.subject == f"Mã bảo mật của hồ sơ {code}"]
+    assert resent.to == ["hoa@example.vn"] and secret in resent.body
+    citizen.get_by_role("link", name="Tra cứu hồ sơ").last.click()
+    citizen.get_by_label("Mã hồ sơ").fill(code)
+    citizen.get_by_label("Mã bảo mật").fill(secret)
     citizen.get_by_role("button", name="Tra cứu").click()
     expect(citizen.locator("h1")).to_have_text(f"Tình trạng hồ sơ {code}")
     expect(citizen.locator(".facts .badge")).to_have_text("Đã tiếp nhận")
@@ -168,6 +188,7 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     to_applicant = [message.subject for message in mail.outbox if message.to == ["hoa@example.vn"]]
     assert to_applicant == [
         f"Đã tiếp nhận hồ sơ {code}",
+        f"Mã bảo mật của hồ sơ {code}",
         f"Hồ sơ {code} đang được xử lý",
         f"Hồ sơ {code} cần bổ sung",
         f"Hồ sơ {code} đã có kết quả",
@@ -231,7 +252,7 @@ def test_a_wrong_security_code_reads_like_an_unknown_code(new_page, site_url, ot
     for code, secret in [(dossier.code, wrong), (unknown, dossier.secret)]:
         page.goto(site_url(other_agency, "/thu-tuc-hanh-chinh/tra-cuu-ho-so/"))
         page.get_by_label("Mã hồ sơ").fill(code)
-        page.get_by_label("Mã bảo mật, thư điện tử hoặc số điện thoại đã khai").fill(secret)
+        page.get_by_label("Mã bảo mật").fill(secret)
         with page.expect_response(lambda response: response.request.method == "POST") as sent:
             page.get_by_role("button", name="Tra cứu").click()
         assert sent.value.status == 400

@@ -1,5 +1,7 @@
 """Fixtures for the legal-documents library: its lists, and documents published on a site."""
 
+import io
+import zipfile
 from datetime import date
 
 import pytest
@@ -50,6 +52,20 @@ def lists(db):
 def pdf_bytes(text: str) -> bytes:
     """A small valid PDF whose page shows `text` (ASCII), for extraction and download tests."""
     return demo_pdf([text])
+
+
+def office_file(members: dict[str, int | bytes]) -> bytes:
+    """An Office file (a zip) made in memory: each member's content, or a size in bytes of zeros (about 1000:1)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            with archive.open(name, "w", force_zip64=True) as member:
+                if isinstance(content, bytes):
+                    member.write(content)
+                    continue
+                for _chunk in range(content // (1024 * 1024)):
+                    member.write(bytes(1024 * 1024))
+    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import rich_text
 
-from .conftest import pdf_bytes
+from .conftest import office_file, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,19 @@ def test_uploads_are_checked_by_content(client, agency, editor, name, content, a
     assert get_document_model().objects.filter(title=name).exists() is accepted
     if not accepted:
         assert "không đúng định dạng" in response.content.decode()
+
+
+def test_a_zip_bomb_dressed_as_a_spreadsheet_is_refused(client, agency, editor):
+    client.force_login(editor)
+    bomb = office_file({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": 200 * 1024 * 1024})
+
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "bang.xlsx", "file": SimpleUploadedFile("bang.xlsx", bomb), "collection": agency.collection.pk},
+    )
+
+    assert not get_document_model().objects.filter(title="bang.xlsx").exists()
+    assert "không được nhận: khi giải nén lên tới 200,0\xa0MB" in response.content.decode()
 
 
 def test_uploads_over_the_limit_are_refused(client, agency, editor, settings):

@@ -292,3 +292,19 @@ def test_a_petition_starts_from_the_document_it_is_about(client, agency, moderat
     petition = Question.objects.get()
     assert petition.kind == Question.Kind.PETITION and petition.document_id == document.pk
     assert petition.code.startswith("KN-")
+
+
+def test_the_question_receipt_is_shown_once_on_its_own_section_and_never_cached(client, agency, other_agency):
+    location = ask(client, agency)["Location"]
+    code = Question.objects.get().code
+
+    other = client.get(location, **host(other_agency))  # another site's section, in the same browser
+    shown = client.get(location, **host(agency))
+    again = client.get(location, **host(agency))
+
+    assert code not in other.text
+    assert shown.status_code == 200 and code in shown.text
+    assert again.status_code == 200 and code not in again.text and "chỉ hiển thị một lần" in again.text
+    for response in (other, shown, again):
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert '<meta name="robots" content="noindex">' in response.text

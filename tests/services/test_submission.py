@@ -2,20 +2,25 @@
 
 import re
 import threading
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test.client import BOUNDARY, encode_multipart
 from django.utils import timezone
 
 from services.models import Channel, Dossier, DossierComponent, DossierFile, ProcedureFormField
 from services.models.dossiers import next_code
-from tests.documents.conftest import pdf_bytes
+from services.models.procedures import RECEIPT_SESSION_KEY
+from tests.documents.conftest import office_file, pdf_bytes
 from tests.services.test_catalogue import make_procedure
 from vietnam.workdays import add_working_days
 
 pytestmark = pytest.mark.django_db
+
+RECOVER = "/thu-tuc-hanh-chinh/lay-lai-ma-bao-mat/"
 
 
 @pytest.fixture
@@ -91,9 +96,12 @@ def test_a_dossier_is_saved_with_its_files_and_code(client, other_agency, proced
         ({"email": "", "phone": ""}, "Hãy cho biết thư điện tử hoặc số điện thoại"),
         ({"phone": "12ab", "email": ""}, "Số điện thoại không hợp lệ"),
         ({"q_date": "31/02/2026"}, "Nhập một ngày hợp lệ."),
+        ({"q_date": "31/12/9999"}, "Ngày phải trong khoảng từ 01/01/1900 đến 31/12/2100."),
+        ({"q_date": "01/01/0001"}, "Ngày phải trong khoảng từ 01/01/1900 đến 31/12/2100."),
         ({"q_choice": "Khai thác mỏ"}, "Hãy chọn một lựa chọn hợp lệ"),
         ({"file": ("de-nghi.pdf", b"MZ\x90\x00 not a pdf")}, "không đúng định dạng"),
         ({"file": ("de-nghi.exe", pdf_bytes("x"))}, "không đúng định dạng"),
+        ({"file": ("de-nghi.docx", b"PK\x03\x04 a broken archive")}, "bị hỏng hoặc không đúng định dạng"),
         ({"file": ("lon.pdf", b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024))}, "quá lớn"),
         ({"file": None}, "Trường này là bắt buộc."),
         ({"website": "http://spam.example"}, "Không gửi được biểu mẫu này."),
@@ -187,3 +195,107 @@ def test_one_address_cannot_flood_the_form(client, other_agency, procedure, monk
     assert first.status_code == 302 and second.status_code == 400
     assert "Bạn đã nộp nhiều hồ sơ trong thời gian ngắn" in second.content.decode()
     assert Dossier.objects.count() == 1
+
+
+# Issue 11.8: the receipt with the security code is shown once, on its own procedure, and never cached.
+
+
+def test_the_receipt_is_shown_once_on_its_own_procedure_and_never_cached(client, other_agency, procedure):
+    elsewhere = make_procedure(other_agency, "Đăng ký khai sinh", online_service="toan-trinh")
+    location = post(client, procedure, other_agency, form_data(client, procedure, other_agency))["Location"]
+    dossier = Dossier.objects.get()
+
+    other = client.get(elsewhere.url + "da-nop/", HTTP_HOST=other_agency.site.hostname)
+    shown = client.get(location, HTTP_HOST=other_agency.site.hostname)
+    again = client.get(location, HTTP_HOST=other_agency.site.hostname)
+
+    assert other.status_code == 200
+    assert dossier.secret not in other.text and dossier.code not in other.text
+    assert shown.status_code == 200 and dossier.code in shown.text and dossier.secret in shown.text
+    assert again.status_code == 200 and dossier.secret not in again.text and dossier.code not in again.text
+    assert "chỉ hiển thị một lần" in again.text and f'href="{RECOVER}"' in again.text
+    for response in (other, shown, again):
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert '<meta name="robots" content="noindex">' in response.text
+    assert RECEIPT_SESSION_KEY not in client.session
+
+
+def test_a_receipt_not_shown_at_once_is_not_shown_later(client, other_agency, procedure):
+    location = post(client, procedure, other_agency, form_data(client, procedure, other_agency))["Location"]
+    session = client.session
+    session[RECEIPT_SESSION_KEY]["at"] -= 16 * 60  # the redirect was not followed; a quarter of an hour passed
+    session.save()
+
+    late = client.get(location, HTTP_HOST=other_agency.site.hostname)
+
+    assert late.status_code == 200 and Dossier.objects.get().secret not in late.text
+
+
+# Issue 11.14: zip bombs, absurd dates; and names with path parts.
+
+
+def with_upload(client, procedure, agency, name, content):
+    data = form_data(client, procedure, agency)
+    required = f"f_{DossierComponent.objects.get(page=procedure, upload='bat-buoc').pk}"
+    data[required] = SimpleUploadedFile(name, content)
+    return post(client, procedure, agency, data)
+
+
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [
+        ({"word/document.xml": 200 * 1024 * 1024}, "khi giải nén lên tới 200,0\xa0MB"),  # the probe's 200 MB bomb
+        ({"word/document.xml": 20 * 1024 * 1024}, "gấp"),  # small, but a thousand times its size
+    ],
+    ids=["200-MB", "ratio"],
+)
+def test_a_zip_bomb_is_refused(client, other_agency, procedure, settings, members, message):
+    bomb = office_file({"[Content_Types].xml": b"<Types/>", **members})
+    assert len(bomb) < 1024 * 1024  # what is sent is small
+    kept = set(settings.PRIVATE_MEDIA_ROOT.rglob("*"))
+
+    refused = with_upload(client, procedure, other_agency, "de-nghi.docx", bomb)
+
+    assert refused.status_code == 400
+    assert "Tệp “de-nghi.docx” không được nhận" in refused.text and message in refused.text
+    assert not Dossier.objects.exists() and set(settings.PRIVATE_MEDIA_ROOT.rglob("*")) == kept
+
+
+def test_an_ordinary_docx_is_accepted(client, other_agency, procedure):
+    text = " ".join(f"<w:t>Đề nghị đăng ký hộ kinh doanh số {n}</w:t>" for n in range(300)).encode()
+    accepted = with_upload(client, procedure, other_agency, "de-nghi.docx", office_file({"word/document.xml": text}))
+
+    assert accepted.status_code == 302 and Dossier.objects.get().files.get().name == "de-nghi.docx"
+
+
+def test_a_birth_date_cannot_be_in_the_future(client, other_agency, procedure):
+    ProcedureFormField.objects.create(page=procedure, label="Ngày, tháng, năm sinh của chủ hộ", kind="date")
+    question = f"q_{ProcedureFormField.objects.get(label__endswith='chủ hộ').pk}"
+    tomorrow = (timezone.localdate() + timedelta(days=1)).strftime("%d/%m/%Y")
+
+    refused = post(client, procedure, other_agency, form_data(client, procedure, other_agency, **{question: tomorrow}))
+    accepted = post(
+        client, procedure, other_agency, form_data(client, procedure, other_agency, **{question: "02/09/1985"})
+    )
+
+    assert refused.status_code == 400 and "Ngày phải trong khoảng từ 01/01/1900 đến hôm nay" in refused.text
+    assert accepted.status_code == 302
+    assert ["Ngày, tháng, năm sinh của chủ hộ", "02/09/1985"] in Dossier.objects.get().answers
+
+
+@pytest.mark.parametrize("name", ["../../../portal/settings/de-nghi.pdf", "..\\..\\C:\\Windows\\de-nghi.pdf"])
+def test_a_file_name_with_path_parts_is_reduced_to_its_name(client, other_agency, procedure, settings, name):
+    data = form_data(client, procedure, other_agency)
+    body = encode_multipart(BOUNDARY, data).replace(b'filename="de-nghi.pdf"', f'filename="{name}"'.encode())
+
+    sent = client.post(
+        procedure.url + "nop-truc-tuyen/",
+        body,
+        content_type=f"multipart/form-data;boundary={BOUNDARY}",
+        HTTP_HOST=other_agency.site.hostname,
+    )
+
+    assert sent.status_code == 302
+    stored = Dossier.objects.get().files.get()
+    assert stored.name == "de-nghi.pdf"
+    assert stored.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT / "ho-so"))
