@@ -22,6 +22,7 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from outbox.models import SentMail
 from portal.mail import send_mail
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -264,9 +265,11 @@ def test_a_worker_killed_after_the_smtp_server_accepted_the_mail_does_not_get_it
     worker(inbox)
     wait_until(finished)
 
-    assert len(inbox.envelopes) == 1
+    [envelope] = inbox.envelopes
     [task] = mail_tasks()
     assert (task.status, task.return_value, len(task.worker_ids)) == ("SUCCESSFUL", "sent", 2)
+    [sent] = SentMail.objects.all()  # recorded as accepted, under the id the message carries
+    assert f"Message-ID: <{sent.message_id}@".encode() in envelope.content
 
 
 def terminate_worker_connections():
