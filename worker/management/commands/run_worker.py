@@ -24,7 +24,7 @@ MAX_BACKOFF = 30  # seconds between two attempts to reach a database that is awa
 class Worker(db_worker.Worker):
     """django-tasks-db's worker, made to last.
 
-    Its own loop exits on the first database error (a PostgreSQL restart ends it); this one closes the connections,
+    Its own loop exits on a database error (a PostgreSQL restart ends it); this one closes the connections,
     waits (1, 2, 4… up to MAX_BACKOFF seconds) and carries on. It also recovers stale tasks (worker.recovery), on
     start and every `stale_after` / 2 seconds (at most a minute), so a task left by a worker killed a moment before
     this one started is run again too. A task running when the database goes away stays RUNNING until recovered.
@@ -51,7 +51,7 @@ class Worker(db_worker.Worker):
                 if task_result is not None:
                     self.run_task(task_result)
             except (OperationalError, InterfaceError) as error:
-                if is_locked_database_exception(error):  # SQLite, busy with another writer
+                if error.args and is_locked_database_exception(error):  # SQLite, busy with another writer
                     time.sleep(self.interval)
                     continue
                 failures += 1
