@@ -130,29 +130,31 @@ def worker(wagtail_roots, database_queue, tmp_path):
     processes = []
     database = connection.settings_dict
 
+    login = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
+
     def start(inbox, database_port=None):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.worker.settings",
             "DATABASE_URL": (
-                f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
+                f"postgres://{login}@{database['HOST'] or '127.0.0.1'}:"
                 f"{database_port or database['PORT'] or 5432}/{database['NAME']}"
             ),
             "PGAPPNAME": APPLICATION_NAME,
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(inbox.port),
-            "EMAIL_TIMEOUT": "10",
+            "EMAIL_TIMEOUT": "10",  # longer than any stall lasts before the test kills or releases
             "TASKS_STALE_AFTER": str(STALE_AFTER),
             "LOG_LEVEL": "INFO",
         }
-        log = (tmp_path / f"worker-{len(processes) + 1}.log").open("ab")
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", WORKER_COMMAND, "--interval", "0.2", "--no-startup-delay", "--no-reload"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        with (tmp_path / f"worker-{len(processes) + 1}.log").open("ab") as log:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", WORKER_COMMAND, "--interval", "0.2", "--no-startup-delay", "--no-reload"],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         processes.append(process)
         return process
 
