@@ -22,8 +22,11 @@ install: $(VENV)/.installed ## Create the virtualenv and install the requirement
 demo serve: export PORTAL_PORT = $(PORT)
 
 # The development server with the task worker beside it (e-mails, Wagtail's indexes): quiet, but the e-mails it
-# sends are printed here (console backend). Ctrl-C stops both.
-SERVE = $(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+# sends are printed here (console backend). The worker is started again 2 s after it exits, as systemd does in
+# production (deploy/). Ctrl-C stops both.
+SERVE = (trap 'kill $$pid 2>/dev/null; exit' TERM; while :; do \
+	$(BIN)/python manage.py run_worker --verbosity 0 & pid=$$!; wait $$pid; sleep 2 & wait $$!; done) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
 demo: install ## Migrate, seed the demo sites and serve them on http://quangngai.localhost:8000/ with the task worker

@@ -3,20 +3,25 @@
 `send_mail` renders a message and queues a `deliver_mail` task. With the database task backend the task row
 is written in the caller's transaction, so a submission and its notifications are committed together or not at
 all, and an SMTP server that is down or slow never fails or blocks the submission: the worker retries later.
+Each message gets an id when it is queued, kept through its retries: a task run again after its worker was killed
+skips a message the SMTP server already accepted (outbox.sent), so an e-mail is sent at least once and, but for a
+window of milliseconds, not twice. The id is also the message's Message-ID.
 Logs name the template and the attempt, never an address or a name: those are citizens' personal data.
 """
 
 import logging
 import smtplib
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django_tasks import task
 
+from outbox.sent import record_sent, was_sent
 from vietnam.text import nfc
 
 logger = logging.getLogger(__name__)
@@ -49,21 +54,35 @@ def send_mail(to: str | list[str], subject: str, template: str, context: dict, l
             html = None
         else:
             html = nfc(html_template.render(context))
-    deliver_mail.enqueue(recipients, subject, text, html, template)
+    deliver_mail.enqueue(recipients, subject, text, html, template, message_id=str(uuid.uuid4()))
 
 
 @task()
-def deliver_mail(to: list[str], subject: str, text: str, html: str | None, template: str, attempt: int = 1) -> str:
+def deliver_mail(
+    to: list[str], subject: str, text: str, html: str | None, template: str, attempt: int = 1, message_id: str = ""
+) -> str:
     """Send one rendered message from DEFAULT_FROM_EMAIL; on an SMTP or network error, queue the next attempt.
 
-    `template` names the message in logs; `attempt` counts from 1. Returns "sent", "retrying" or "failed"
-    (the task's result, kept by the database backend). Raises nothing for a delivery failure.
+    `template` names the message in logs; `attempt` counts from 1; `message_id` (a UUID, empty in tasks queued
+    before there were ids) is recorded once the SMTP server accepts the message, and a message already recorded is
+    not sent again. Returns "sent", "retrying" or "failed" (the task's result, kept by the database backend).
+    Raises nothing for a delivery failure.
     """
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    if message_id and was_sent(message_id):
+        logger.warning("Mail %s was already sent (attempt %d run again); not sent twice", template, attempt)
+        return "sent"
+    headers = {"Message-ID": f"<{message_id}@{settings.PORTAL_DOMAIN}>"} if message_id else None
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
     if html:
         message.attach_alternative(html, "text/html")
+    connection = get_connection()
     try:
-        message.send()
+        # A connection opened here stays open after sending, so the message is recorded as soon as the server has
+        # accepted it, before QUIT: a server slow to say goodbye must not have it sent again.
+        connection.open()
+        connection.send_messages([message])
+        if message_id:
+            record_sent(message_id)
     except (smtplib.SMTPException, OSError) as error:  # refused, unreachable, timed out (EMAIL_TIMEOUT)…
         reason = type(error).__name__  # not str(error): SMTP errors quote the recipients' addresses
         if attempt >= MAX_ATTEMPTS:
@@ -75,7 +94,7 @@ def deliver_mail(to: list[str], subject: str, text: str, html: str | None, templ
             return "failed"
         minutes = RETRY_MINUTES[attempt - 1]
         deliver_mail.using(run_after=timezone.now() + timedelta(minutes=minutes)).enqueue(
-            to, subject, text, html, template, attempt=attempt + 1
+            to, subject, text, html, template, attempt=attempt + 1, message_id=message_id
         )
         logger.warning(
             "Mail %s: attempt %d of %d failed (%s); retry in %d min", template, attempt, MAX_ATTEMPTS, reason, minutes
@@ -84,5 +103,16 @@ def deliver_mail(to: list[str], subject: str, text: str, html: str | None, templ
     except ValueError as error:  # an address or header Django refuses: no retry can fix it
         logger.error("Mail %s not sent: invalid message (%s)", template, type(error).__name__)
         return "failed"
+    finally:
+        close_quietly(connection)
     logger.info("Mail %s sent (attempt %d)", template, attempt)
     return "sent"
+
+
+def close_quietly(connection) -> None:
+    """Say goodbye to the SMTP server, if a session is open; an error then changes nothing for the message."""
+    session = getattr(connection, "connection", None)  # the SMTP backend's session; other backends have none
+    try:
+        connection.close()
+    except (smtplib.SMTPException, OSError):
+        session.close()  # a QUIT that timed out leaves the socket open

@@ -158,7 +158,7 @@ def test_a_failed_delivery_is_queued_again_and_the_worker_delivers_it_once_the_s
     assert (first.status, first.return_value) == ("SUCCESSFUL", "retrying")
     assert retry.status == "READY"
     assert before + timedelta(minutes=1) <= retry.run_after <= timezone.now() + timedelta(minutes=1)
-    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2, "message_id": first.args_kwargs["kwargs"]["message_id"]}
     warning = next(record for record in logs.records if record.name == "portal.mail")
     assert warning.levelname == "WARNING"
     assert warning.getMessage() == "Mail test/message: attempt 1 of 7 failed (ConnectionRefusedError); retry in 1 min"

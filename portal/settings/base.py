@@ -18,6 +18,9 @@ Configuration comes from the environment:
   `manage.py purge_dossiers` deletes it and its files (default 1826 days, five years).
 - EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
   EMAIL_TIMEOUT (seconds).
+- TASKS_STALE_AFTER: seconds after which `manage.py run_worker` takes a task still RUNNING to be abandoned by a
+  worker that stopped, and queues it again (default 20 × EMAIL_TIMEOUT, 600). It must exceed the longest time any
+  task can run, or a task still running on a live worker would be run a second time.
 """
 
 import os
@@ -52,6 +55,8 @@ INSTALLED_APPS = [
     "gazette",
     "services",
     "feedback",
+    "outbox",
+    "worker",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",
@@ -234,8 +239,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LOGIN_URL = "wagtailadmin_login"
 
 # Background work (e-mail: portal/mail.py; Wagtail's search and reference indexes, file deletion) is queued in
-# the database, in the transaction that asks for it, and run by `manage.py db_worker`.
+# the database, in the transaction that asks for it, and run by `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task RUNNING this long was left by a worker that stopped: run_worker queues it again. Sending an e-mail takes a
+# few SMTP exchanges of up to EMAIL_TIMEOUT each; Wagtail's tasks take seconds.
+TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", str(20 * EMAIL_TIMEOUT)))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng TTĐT tỉnh Quảng Ngãi"
