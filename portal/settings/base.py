@@ -263,6 +263,9 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
 AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+# A successful sign-in does not clear the counts: axes would clear the client address's too, so that anyone with
+# one account could reset their address's count between guesses at others.
+AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; the lockouts are listed in Wagtail's
 WAGTAILADMIN_USER_LOGIN_FORM = "signin.forms.LoginForm"
 
