@@ -21,9 +21,18 @@ Configuration comes from the environment:
 - TASKS_STALE_AFTER: seconds after which `manage.py run_worker` takes a task still RUNNING to be abandoned by a
   worker that stopped, and queues it again (default 20 × EMAIL_TIMEOUT, 600). It must exceed the longest time any
   task can run, or a task still running on a live worker would be run a second time.
+- PORTAL_TRUSTED_PROXIES: the proxies in front of the portal (Varnish, nginx, a load balancer), as comma-separated
+  addresses or networks ("127.0.0.1,10.0.0.0/24"); only from these is X-Forwarded-For believed (default: none,
+  every visitor is the socket's address). See README.md, "Sign-in protection and proxies".
+- LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS: failed sign-ins after which an account, or a client
+  address, is locked out (defaults 5 and 20); LOGIN_LOCKOUT_MINUTES: for how long after the last failure (30).
+- PASSWORD_RESETS_PER_EMAIL, PASSWORD_RESETS_PER_ADDRESS: password-reset requests an hour for one e-mail address
+  and from one client address (defaults 3 and 10); the others get the same answer and no e-mail.
 """
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +40,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_list(name: str) -> list[str]:
+    """Read a comma-separated environment variable as a list of its non-empty items."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -50,6 +64,7 @@ ALLOWED_HOSTS = [PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
 
 INSTALLED_APPS = [
     "vietnam",
+    "signin",
     "home",
     "documents",
     "gazette",
@@ -85,6 +100,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +115,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a lockout into signin.lockout.lockout_response
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -237,6 +254,40 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_DOM
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
+
+# The proxies whose X-Forwarded-For is believed (feedback.abuse.client_ip), as networks.
+try:
+    PORTAL_TRUSTED_PROXIES = [
+        str(ipaddress.ip_network(item, strict=False)) for item in env_list("PORTAL_TRUSTED_PROXIES")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"PORTAL_TRUSTED_PROXIES: {error}") from error
+
+# Sign-in lockout (django-axes, counted in the database so a restart does not forget it): an account after
+# LOGIN_FAILURES_PER_ACCOUNT failures, a client address after LOGIN_FAILURES_PER_ADDRESS (several people may share
+# an office's address), for LOGIN_LOCKOUT_MINUTES after the last failure. Administrators list and lift lockouts
+# under Settings → "Khóa đăng nhập" (signin/).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30"))
+AXES_HANDLER = "signin.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: LockoutHandler reads them so
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+# A successful sign-in does not clear the counts: axes would clear the client address's too, so that anyone with
+# one account could reset their address's count between guesses at others.
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; the lockouts are listed in Wagtail's
+WAGTAILADMIN_USER_LOGIN_FORM = "signin.forms.LoginForm"
+
+# Password reset: requests an hour per e-mail address and per client address; e-mails go through the mail queue.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "signin.forms.PasswordResetForm"  # noqa: S105 - a class, not a password
+PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3"))
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "10"))
+PASSWORD_RESET_TIMEOUT = 3600  # a reset link works for an hour (Django's default: three days)
 
 # Background work (e-mail: portal/mail.py; Wagtail's search and reference indexes, file deletion) is queued in
 # the database, in the transaction that asks for it, and run by `manage.py run_worker`.
