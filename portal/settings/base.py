@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -205,6 +206,70 @@ if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
             "signature_version": "s3v4",
         },
     }
+
+# Where public media are served from when not from the portal's own hosts: the Content-Security-Policy lets images
+# and audio/video come from there, and nothing else.
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    MEDIA_ORIGINS = [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+elif os.environ.get("AWS_S3_ENDPOINT_URL"):
+    MEDIA_ORIGINS = [os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/")]
+elif os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    MEDIA_ORIGINS = [f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"]
+else:
+    MEDIA_ORIGINS = []
+
+# Security headers, sent by portal.headers.SecurityHeadersMiddleware on every response (issue 11). The public site
+# runs no inline code and loads nothing from another origin (tests/test_security_headers.py keeps inline code out
+# of the templates); embeds of other sites are off for the same reason.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+    "font-src": ["'self'"],
+    "media-src": ["'self'", *MEDIA_ORIGINS],
+    "connect-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin, as measured in a browser (tests/browser/test_security_headers.py): its widgets (dates, inline
+# panels) write inline scripts and its editor sets style attributes; image uploads are previewed from blob: URLs;
+# the page editor frames its own preview. Still nothing from another origin.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features no page of the portal uses, off for every page and anything it might frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+X_FRAME_OPTIONS = "DENY"  # the admin's previews say SAMEORIGIN themselves, as frame-ancestors does above
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Closed dossiers (handed back or refused) are kept this long, then purged with their files by
 # `manage.py purge_dossiers` (daily, from cron); a record of each purge stays in the access log.
