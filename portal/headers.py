@@ -21,7 +21,7 @@ class SecurityHeadersMiddleware:
     Django 5.2 has no CSP of its own. Two policies chosen by path is all the portal needs (no nonces: no page of
     the public site has inline code), which a few lines do without another dependency. First in MIDDLEWARE, so
     that WhiteNoise's static files and every error page carry the headers too. A view that sets a header itself
-    keeps its own.
+    keeps its own, outside the admin.
     """
 
     def __init__(self, get_response):
@@ -32,9 +32,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        # The admin's previews render public templates under the admin's path: they get the admin's policy,
-        # which lets the page editor frame them.
-        in_admin = request.path.startswith(reverse("wagtailadmin_home"))
-        response.headers.setdefault("Content-Security-Policy", self.admin_policy if in_admin else self.public_policy)
+        if request.path.startswith(reverse("wagtailadmin_home")):
+            # Wagtail renders a preview by running a dummy request for the page's own URL through this middleware:
+            # the public policy it brings back (frame-ancestors 'none') would stop the editor framing it.
+            response.headers["Content-Security-Policy"] = self.admin_policy
+        else:
+            response.headers.setdefault("Content-Security-Policy", self.public_policy)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         return response

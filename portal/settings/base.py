@@ -299,6 +299,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{PORTA
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Vietnamese slugs are folded: "Tin tức" -> "tin-tuc".
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside host (nor in the admin's policy): Wagtail's own default avatar
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "rar"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CheckedDocumentForm"
 PORTAL_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
