@@ -6,7 +6,8 @@ Configuration comes from the environment:
 - PORTAL_PORT: the port the sites are served on, for the URLs Wagtail writes (80 in production).
 - REDIS_URL: a Redis cache instead of the in-process one.
 - AWS_STORAGE_BUCKET_NAME (+ AWS_S3_CUSTOM_DOMAIN, AWS_QUERYSTRING_AUTH): the public media (images,
-  documents) on S3-compatible storage instead of MEDIA_ROOT.
+  documents) on S3-compatible storage instead of MEDIA_ROOT. The Content-Security-Policy lets images and media
+  load from AWS_S3_CUSTOM_DOMAIN (else from AWS_S3_ENDPOINT_URL, else from the bucket's own AWS host).
 - AWS_PRIVATE_STORAGE_BUCKET_NAME: the files citizens send (dossiers, questions' attachments) in this bucket
   instead of PRIVATE_MEDIA_ROOT. A bucket of its own, never public: objects are written with the "private" ACL
   and handed out only as signed URLs that expire after PRIVATE_FILE_URL_EXPIRE seconds (default 60).
