@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check bench bench-load bench-services messages clean
+.PHONY: help demo serve install test lint check audit bench bench-load bench-services messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,15 @@ check: install ## Django's system checks and missing migrations, with the test s
 test: lint check ## Lint, checks and the whole test suite (PostgreSQL at DATABASE_URL, default 127.0.0.1:5432)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile -m "not commits"
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile -m commits
+
+# pip-audit has a virtualenv of its own, made on first use: nothing it needs goes into the project's or CI's.
+AUDIT_VENV := .venv-audit
+$(AUDIT_VENV)/bin/pip-audit:
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet pip-audit==2.10.1
+
+audit: $(AUDIT_VENV)/bin/pip-audit ## Known vulnerabilities in requirements*.txt (pip-audit; needs PyPI's vulnerability data)
+	$(AUDIT_VENV)/bin/pip-audit --strict --desc -r requirements.txt -r requirements-dev.txt
 
 bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL), time searches and import
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench

@@ -117,7 +117,12 @@ class LegalDocumentPage(PublishedRecordMixin, Page):
     validity = models.CharField(_("tình trạng hiệu lực"), max_length=10, choices=Validity.choices, editable=False)
     legal_fields = ParentalManyToManyField("legal_documents.LegalField", verbose_name=_("lĩnh vực"), blank=True)
     summary = models.TextField(_("trích yếu"), max_length=2000)
-    body = RichTextField(_("toàn văn"), blank=True)
+    # Wagtail's default features but embeds: another site's frame is refused by the Content-Security-Policy.
+    body = RichTextField(
+        _("toàn văn"),
+        blank=True,
+        features=["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "image"],
+    )
     attachment_text = models.TextField(editable=False, blank=True)
     # Everything the search matches, folded; copied with the other searched columns to SearchEntry.
     search_text = models.TextField(editable=False, blank=True)

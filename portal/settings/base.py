@@ -8,7 +8,8 @@ Configuration comes from the environment:
   the site is served without it (portal.cache): REDIS_TIMEOUT bounds each wait for it (seconds, default 0.3), and
   after a failure it is not asked again for REDIS_RETRY_AFTER seconds (default 5).
 - AWS_STORAGE_BUCKET_NAME (+ AWS_S3_CUSTOM_DOMAIN, AWS_QUERYSTRING_AUTH): the public media (images,
-  documents) on S3-compatible storage instead of MEDIA_ROOT.
+  documents) on S3-compatible storage instead of MEDIA_ROOT. The Content-Security-Policy lets images and media
+  load from AWS_S3_CUSTOM_DOMAIN (else from AWS_S3_ENDPOINT_URL, else from the bucket's own AWS host).
 - AWS_PRIVATE_STORAGE_BUCKET_NAME: the files citizens send (dossiers, questions' attachments) in this bucket
   instead of PRIVATE_MEDIA_ROOT. A bucket of its own, never public: objects are written with the "private" ACL
   and handed out only as signed URLs that expire after PRIVATE_FILE_URL_EXPIRE seconds (default 60).
@@ -104,6 +105,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -237,6 +239,70 @@ if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Where public media are served from when not from the portal's own hosts: the Content-Security-Policy lets images
+# and audio/video come from there, and nothing else.
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    MEDIA_ORIGINS = [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+elif os.environ.get("AWS_S3_ENDPOINT_URL"):
+    MEDIA_ORIGINS = [os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/")]
+elif os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    MEDIA_ORIGINS = [f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"]
+else:
+    MEDIA_ORIGINS = []
+
+# Security headers, sent by portal.headers.SecurityHeadersMiddleware on every response (issue 11). The public site
+# runs no inline code and loads nothing from another origin (tests/test_security_headers.py keeps inline code out
+# of the templates); embeds of other sites are off for the same reason.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+    "font-src": ["'self'"],
+    "media-src": ["'self'", *MEDIA_ORIGINS],
+    "connect-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin, as measured in a browser (tests/browser/test_security_headers.py): its widgets (dates, inline
+# panels) write inline scripts and its editor sets style attributes; image uploads are previewed from blob: URLs;
+# the page editor frames its own preview. Still nothing from another origin.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features no page of the portal uses, off for every page and anything it might frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+X_FRAME_OPTIONS = "DENY"  # the admin's previews say SAMEORIGIN themselves, as frame-ancestors does above
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
 # Closed dossiers (handed back or refused) are kept this long, then purged with their files by
 # `manage.py purge_dossiers` (daily, from cron); a record of each purge stays in the access log.
 SERVICES_DOSSIER_RETENTION_DAYS = int(os.environ.get("SERVICES_DOSSIER_RETENTION_DAYS", "1826"))
@@ -302,6 +368,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{PORTA
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Vietnamese slugs are folded: "Tin tức" -> "tin-tuc".
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside host (nor in the admin's policy): Wagtail's own default avatar
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "rar"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CheckedDocumentForm"
 PORTAL_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
