@@ -31,6 +31,16 @@ def is_admin_path(request) -> bool:
     return request.path.startswith(reverse("wagtailadmin_home"))
 
 
+# Requests the admin's pages make by themselves, which are no sign of someone at the keyboard: the page editor pings
+# its editing session every few seconds while it is open.
+BACKGROUND_VIEWS = {"wagtailadmin_editing_sessions:ping", "wagtailadmin_editing_sessions:release"}
+
+
+def signed_in(request) -> bool:
+    # Checking the cookie first leaves visitors without a session alone: no session read, no "Vary: Cookie".
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+
+
 class StaffSessionMiddleware:
     """Sign a user out once their session has been idle or open too long (see staffauth.sessions); in the admin,
     send them to the login page with a message saying why."""
@@ -39,13 +49,9 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Visitors without a session cookie are not signed in: their requests (and caches) are left alone.
-        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
-            now = timezone.now().timestamp()
-            reason = why_ended(request.session, now)
-            if reason is None:
-                touch(request.session, now)
-            else:
+        if signed_in(request):
+            reason = why_ended(request.session, timezone.now().timestamp())
+            if reason is not None:
                 with override(UserProfile.get_for_user(request.user).get_preferred_language()):
                     message = ended_message(reason)
                 logout(request)
@@ -53,6 +59,10 @@ class StaffSessionMiddleware:
                     messages.warning(request, message)
                     return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if signed_in(request) and request.resolver_match.view_name not in BACKGROUND_VIEWS:
+            touch(request.session, timezone.now().timestamp())
 
 
 class SecondFactorMiddleware:

@@ -58,3 +58,12 @@ def test_a_visitors_session_lasts_the_longest_public_use_not_two_weeks():
     from services.tracking import SESSION_SECONDS
 
     assert settings.SESSION_COOKIE_AGE == SESSION_SECONDS == 2 * 3600
+
+
+def test_the_page_editors_background_pings_are_not_activity(client, editor):
+    client.force_login(editor)
+    age(client, LAST_SEEN_KEY, minutes=20)
+    ping = "/admin/editing-sessions/ping/wagtailcore/page/1/0/"
+    client.post(ping)
+    age_after = timezone.now().timestamp() - client.session[LAST_SEEN_KEY]
+    assert age_after > 19 * 60
