@@ -7,7 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
+from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from home.models import Agency
 from home.onboarding import create_agency_site
@@ -104,6 +106,29 @@ def agency(db):
 def other_agency(db):
     """A second site, to prove nobody crosses from one to the other: xã Tư Nghĩa."""
     return onboarded("tunghia")
+
+
+class StaffClient(Client):
+    """Django's test client, whose `force_login(user)` signs in with both factors, as a user who typed a code.
+
+    The user gets a confirmed authenticator if they have none (tests.staffauth.helpers.totp_device), and the
+    session records it as verified, as django_otp.login does. `client.login()` and the admin's forms stay one
+    factor at a time: the tests of the second factor (tests/staffauth/) sign in through them.
+    """
+
+    def force_login(self, user, backend=None):
+        from tests.staffauth.helpers import totp_device
+
+        super().force_login(user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    """A StaffClient: `client.force_login(user)` passes the second factor too."""
+    return StaffClient()
 
 
 @pytest.fixture

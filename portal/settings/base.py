@@ -17,6 +17,8 @@ Configuration comes from the environment:
   not settings: boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role).
 - SERVICES_DOSSIER_RETENTION_DAYS: how long a closed dossier (handed back or refused) is kept before
   `manage.py purge_dossiers` deletes it and its files (default 1826 days, five years).
+- STAFF_SESSION_IDLE_MINUTES: a signed-in user is signed out after this many minutes without a request (default 30).
+- STAFF_SESSION_MAX_HOURS: and this many hours after signing in, however active (default 12).
 - EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
   EMAIL_TIMEOUT (seconds).
 - TASKS_STALE_AFTER: seconds after which `manage.py run_worker` takes a task still RUNNING to be abandoned by a
@@ -64,6 +66,7 @@ PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "80"))
 ALLOWED_HOSTS = [PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
 
 INSTALLED_APPS = [
+    "staffauth",
     "vietnam",
     "signin",
     "home",
@@ -102,6 +105,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -114,7 +120,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staffauth.middleware.StaffSessionMiddleware",
+    "staffauth.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it turns a lockout into signin.lockout.lockout_response
@@ -355,6 +364,14 @@ PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3")
 PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "10"))
 PASSWORD_RESET_TIMEOUT = 3600  # a reset link works for an hour (Django's default: three days)
 
+# Staff: every admin role signs in with a password and a code from an authenticator app (staffauth), and a staff
+# session ends after STAFF_SESSION_IDLE_MINUTES idle or STAFF_SESSION_MAX_HOURS from sign-in (staffauth.sessions).
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
+# Visitors: the longest use of a session is a dossier looked up on the tracking page, open 2 hours
+# (services.tracking.SESSION_SECONDS); a session lives that long after its last change, not Django's two weeks.
+SESSION_COOKIE_AGE = 2 * 3600
+
 # Background work (e-mail: portal/mail.py; Wagtail's search and reference indexes, file deletion) is queued in
 # the database, in the transaction that asks for it, and run by `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -364,6 +381,7 @@ TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", str(20 * EMAIL_TIMEO
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng TTĐT tỉnh Quảng Ngãi"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside the portal's codes
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{PORTAL_DOMAIN}")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Vietnamese slugs are folded: "Tin tức" -> "tin-tuc".
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -3,20 +3,26 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from wagtail.models import Page
 
 from tests.conftest import PASSWORD
 from tests.home.helpers import section
+from tests.staffauth.helpers import code_for, totp_device
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def log_in(page, url, username):
+    """Sign in through the admin's forms: the password, then a code of the user's authenticator."""
+    device = totp_device(get_user_model().objects.get(username=username))
     page.goto(url)
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
+    page.fill("#id_code", code_for(device))
+    page.click("#verify")
     expect(page.locator("body")).not_to_contain_text("Đăng nhập", timeout=15_000)
 
 
