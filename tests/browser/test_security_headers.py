@@ -8,11 +8,11 @@ import re
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.test import Client
 from playwright.sync_api import expect
 from wagtail.documents import get_document_model
 
 from tests.browser.test_dossiers import PHONE, pdf
+from tests.conftest import StaffClient
 from tests.documents.conftest import lists, make_document, pdf_bytes  # noqa: F401 - fixtures
 from tests.home.helpers import add_page, section
 from tests.services import test_submission
@@ -61,7 +61,7 @@ def watched(page):
 
 def signed_in(page, url, user):
     """Open `url` in `page` with `user`'s session (made by Django's test client: no login form); the response."""
-    client = Client()
+    client = StaffClient()  # signed in with both factors
     client.force_login(user)
     host = re.match(r"https?://([^:/]+)", url).group(1)
     page.context.add_cookies(
