@@ -72,4 +72,4 @@ messages: install ## Rebuild and compile the Vietnamese and English interface ca
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean: ## Remove the virtualenv and the demo's data
-	rm -rf $(VENV) var static_collected
+	rm -rf $(VENV) $(AUDIT_VENV) var static_collected
