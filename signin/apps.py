@@ -1,9 +1,17 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SigninConfig(AppConfig):
-    """Protection of staff sign-in: lockout after failed attempts, throttled password resets sent through the
-    mail queue."""
+    """Staff sign-in to the admin: lockout after failed attempts, throttled password resets sent through the mail
+    queue, a second factor (TOTP) for every admin role, and limits on staff sessions."""
 
     name = "signin"
-    verbose_name = "Đăng nhập"
+    verbose_name = _("Đăng nhập của cán bộ")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sessions import record_sign_in
+
+        user_logged_in.connect(record_sign_in, dispatch_uid="signin.record_sign_in")

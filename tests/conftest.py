@@ -111,13 +111,13 @@ def other_agency(db):
 class StaffClient(Client):
     """Django's test client, whose `force_login(user)` signs in with both factors, as a user who typed a code.
 
-    The user gets a confirmed authenticator if they have none (tests.staffauth.helpers.totp_device), and the
+    The user gets a confirmed authenticator if they have none (tests.signin.helpers.totp_device), and the
     session records it as verified, as django_otp.login does. `client.login()` and the admin's forms stay one
-    factor at a time: the tests of the second factor (tests/staffauth/) sign in through them.
+    factor at a time: the tests of the second factor (tests/signin/) sign in through them.
     """
 
     def force_login(self, user, backend=None):
-        from tests.staffauth.helpers import totp_device
+        from tests.signin.helpers import totp_device
 
         super().force_login(user, backend)
         session = self.session

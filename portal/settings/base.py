@@ -66,9 +66,8 @@ PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "80"))
 ALLOWED_HOSTS = [PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
 
 INSTALLED_APPS = [
-    "staffauth",
-    "vietnam",
     "signin",
+    "vietnam",
     "home",
     "documents",
     "gazette",
@@ -122,8 +121,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "staffauth.middleware.StaffSessionMiddleware",
-    "staffauth.middleware.SecondFactorMiddleware",
+    "signin.middleware.StaffSessionMiddleware",
+    "signin.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it turns a lockout into signin.lockout.lockout_response
@@ -364,8 +363,8 @@ PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3")
 PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "10"))
 PASSWORD_RESET_TIMEOUT = 3600  # a reset link works for an hour (Django's default: three days)
 
-# Staff: every admin role signs in with a password and a code from an authenticator app (staffauth), and a staff
-# session ends after STAFF_SESSION_IDLE_MINUTES idle or STAFF_SESSION_MAX_HOURS from sign-in (staffauth.sessions).
+# Staff: every admin role signs in with a password and a code from an authenticator app (signin), and a staff
+# session ends after STAFF_SESSION_IDLE_MINUTES idle or STAFF_SESSION_MAX_HOURS from sign-in (signin.sessions).
 STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
 STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
 # Visitors: the longest use of a session is a dossier looked up on the tracking page, open 2 hours

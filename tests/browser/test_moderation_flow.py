@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from tests.conftest import PASSWORD
 from tests.home.helpers import section
-from tests.staffauth.helpers import code_for, totp_device
+from tests.signin.helpers import code_for, totp_device
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.staffauth.helpers import code_for
+from tests.signin.helpers import code_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

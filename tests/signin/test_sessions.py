@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from staffauth.sessions import LAST_SEEN_KEY, SIGNED_IN_KEY
+from signin.sessions import LAST_SEEN_KEY, SIGNED_IN_KEY
 
 LOGIN = "/admin/login/"
 

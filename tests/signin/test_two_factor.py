@@ -14,8 +14,8 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from feedback.models import Unit
-from staffauth.devices import wrong_code_message
-from tests.staffauth.helpers import code_for, sign_in_with_password, totp_device
+from signin.devices import wrong_code_message
+from tests.signin.helpers import code_for, sign_in_with_password, totp_device
 
 VERIFY = "/admin/xac-thuc/"
 ENROL = "/admin/xac-thuc/dang-ky/"
@@ -175,7 +175,7 @@ def test_an_administrator_resets_a_lost_device_and_it_is_logged(client, make_use
     assert client.post(reset).status_code == 302
     assert not TOTPDevice.objects.filter(user=editor).exists()
     assert not StaticDevice.objects.filter(user=editor).exists()
-    entry = ModelLogEntry.objects.get(action="staffauth.reset_devices", object_id=str(editor.pk))
+    entry = ModelLogEntry.objects.get(action="signin.reset_devices", object_id=str(editor.pk))
     assert entry.user == administrator
     client.post(reverse("wagtailadmin_logout"))
 

@@ -22,8 +22,8 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
-    "staffauth_verify",
-    "staffauth_enrol",
+    "signin_verify",
+    "signin_enrol",
 }
 
 
@@ -42,7 +42,7 @@ def signed_in(request) -> bool:
 
 
 class StaffSessionMiddleware:
-    """Sign a user out once their session has been idle or open too long (see staffauth.sessions); in the admin,
+    """Sign a user out once their session has been idle or open too long (see signin.sessions); in the admin,
     send them to the login page with a message saying why."""
 
     def __init__(self, get_response):
@@ -88,7 +88,7 @@ class SecondFactorMiddleware:
             return None
         if wants_json(request):
             return JsonResponse({"error": gettext("Cần xác thực hai bước.")}, status=403)
-        step = reverse("staffauth_verify" if authenticator(user) else "staffauth_enrol")
+        step = reverse("signin_verify" if authenticator(user) else "signin_enrol")
         if request.method == "GET":
             step += "?" + urlencode({"next": request.get_full_path()})
         return redirect(step)

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-SIGNED_IN_KEY = "staffauth:signed_in"
-LAST_SEEN_KEY = "staffauth:last_seen"
+SIGNED_IN_KEY = "signin:signed_in"
+LAST_SEEN_KEY = "signin:last_seen"
 # Activity is written to the session at most once a minute, not on every request.
 TOUCH_SECONDS = 60
 
