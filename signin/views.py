@@ -79,7 +79,12 @@ def enrol(request):
             return redirect(reverse("signin_recovery_codes") + "?" + request.GET.urlencode())
         form.add_error("code", error)
     qr_code = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, border=2, title=_("Mã QR để thêm tài khoản vào ứng dụng xác thực"), svgclass="qr-code__image"
+        scale=5,
+        border=4,
+        light="#fff",
+        omitsize=True,  # a viewBox only: the stylesheet sizes it to the screen
+        title=_("Mã QR để thêm tài khoản vào ứng dụng xác thực"),
+        svgclass="qr-code__image",
     )
     context = {"form": form, "qr_code": qr_code, "secret": readable_secret(device), "next": next_url(request)}
     return TemplateResponse(request, "signin/enrol.html", context, status=400 if form.errors else 200)

@@ -37,6 +37,9 @@ def test_enrol_sign_out_sign_in_with_a_code_a_wrong_one_and_a_recovery_code(new_
     expect(page).to_have_url(re.compile(r"/admin/xac-thuc/dang-ky/"))
     expect(page.locator(".qr-code svg title")).to_have_text(re.compile("Mã QR"))
     expect(page.locator(".qr-code svg")).to_be_visible()
+    qr_code, card = page.locator(".qr-code svg").bounding_box(), page.locator("main").bounding_box()
+    assert card["x"] <= qr_code["x"] and qr_code["x"] + qr_code["width"] <= card["x"] + card["width"], "it fits"
+    assert qr_code["width"] == qr_code["height"] >= 150
     secret = page.locator("[data-secret]").get_attribute("data-secret")
     expect(page.locator("[data-secret]")).to_have_text(secret)
     page.fill("#id_code", f"{totp(b32decode(secret.replace(' ', ''))):06d}")
