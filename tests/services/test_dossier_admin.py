@@ -171,6 +171,14 @@ def test_the_page_shows_the_whole_dossier_and_logs_each_view(client, agency, des
     assert "Trần Văn An" in log and "Xem hồ sơ" in log  # this view, in the access log
 
 
+def test_the_desk_can_tell_an_applicant_who_has_no_email_their_security_code(client, desk, dossier):
+    """The security code is sent by e-mail only; an applicant with a phone alone asks the desk, which sees it."""
+    client.force_login(desk)
+    applicant = section(client.get(handle_url(dossier)).text, "applicant-heading")
+
+    assert "Mã bảo mật" in applicant and dossier.secret in applicant
+
+
 def test_the_deadline_is_flagged_on_the_page_and_in_the_listing(client, desk, procedure):
     today = timezone.localdate()
     overdue = make_dossier(procedure, due_on=today - timedelta(days=1))
