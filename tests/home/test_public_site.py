@@ -3,9 +3,13 @@
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from home.models import NewsPage, SiteContactSettings
 
@@ -199,3 +203,26 @@ def test_health_sitemap_and_robots(client, agency):
         and f"http://{agency.site.hostname}/en/introduction/" in sitemap
     )
     assert "Disallow: /admin/" in get(client, agency, "/robots.txt").text
+
+
+def library_item(kind):
+    """A document or an image in Wagtail's library, and the value of the body block that shows it."""
+    if kind == "document":
+        item = get_document_model().objects.create(title="Kế hoạch năm 2026", file=ContentFile(b"%PDF-1.4", "kh.pdf"))
+        return item, {"document": item, "title": "Kế hoạch năm 2026"}
+    item = get_image_model().objects.create(title="Kế hoạch năm 2026", file=get_test_image_file())
+    return item, {"image": item, "alt_text": "", "caption": "Kế hoạch năm 2026"}
+
+
+@pytest.mark.parametrize("kind", ["document", "image"])
+def test_a_block_whose_file_was_deleted_from_the_library_is_left_out(client, agency, kind):
+    """A file or image deleted from the library after a page used it: the page still renders, without it."""
+    item, value = library_item(kind)
+    page = add_page(section(agency, "gioi-thieu"), "Kế hoạch", slug="ke-hoach", body=[(kind, value)])
+    assert "Kế hoạch năm 2026" in get(client, agency, page.url).text
+
+    item.delete()
+    response = get(client, agency, page.url)
+
+    assert response.status_code == 200
+    assert f"block-{kind}" not in response.text
