@@ -1,4 +1,4 @@
-"""Template tags of the public site frame: language switcher, hreflang alternates, breadcrumbs."""
+"""Template tags of the public site frame: language switcher, hreflang alternates, breadcrumbs, the current section."""
 
 from django import template
 from django.utils.translation import gettext as _
@@ -59,3 +59,10 @@ def url_with(context, param: str, value="") -> str:
         params.pop(param, None)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def is_within(page, section) -> bool:
+    """Whether `page` is below `section` in the tree: its path starts with the section's (a substring test would
+    also match a path that holds another's in its middle)."""
+    return bool(page) and page.depth > section.depth and page.path.startswith(section.path)

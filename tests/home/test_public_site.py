@@ -77,6 +77,19 @@ def test_menu_and_breadcrumbs_come_from_the_sites_sections(client, agency):
     assert '<nav class="breadcrumbs"' in html and '<span aria-current="page">Contacts</span>' in html
 
 
+def test_the_menu_marks_only_the_section_a_deep_page_is_in(client, portal):
+    """Tree paths are steps of four characters: a page's path can hold another section's path in its middle
+    ("0001000100010002" holds "000100010002"), and only a prefix says the page is in that section."""
+    intro, news = (item.specific for item in portal.site.root_page.get_children()[:2])
+    add_page(intro, "Lịch sử", slug="lich-su")
+    deep = add_page(intro, "Địa lý", slug="dia-ly")
+    assert news.path in deep.path and not deep.path.startswith(news.path)  # the case this test is about
+
+    nav = get(client, portal, deep.url).text.split('class="main-nav__list">')[1].split("</ul>")[0]
+
+    assert re.findall(r'aria-current="true">([^<>]+)</a>', nav) == [intro.title]
+
+
 def test_the_frame_is_cached_until_a_page_changes(client, agency):
     """Header, menu, language links and breadcrumbs cost no query on a second visit, and follow every publication."""
 
