@@ -4,6 +4,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,18 @@ def test_the_suite_runs_on_postgresql_with_the_diacritic_free_search_configurati
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('vi_unaccent', 'Đường Tư Nghĩa')::text")
         assert cursor.fetchone()[0] == "'duong':1 'nghia':3 'tu':2"
+
+
+def test_the_demo_links_its_emails_to_its_own_host_and_port():
+    """Wagtail's workflow e-mails link to WAGTAILADMIN_BASE_URL: in the demo, the address it is served at."""
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        PORTAL_PORT="8000",
+        PORTAL_VAR_DIR=tempfile.mkdtemp(prefix="portal-demo-settings-"),
+    )
+
+    assert result.stdout.strip() == "http://quangngai.localhost:8000", result.stderr
