@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -154,6 +154,15 @@ class DossierFilterSet(WagtailFilterSet):
         return queryset.filter(officer_id=value)
 
 
+# Unless the user sorts by a column: the dossiers still with the desk first, the most overdue on top, then those
+# handed back or refused, the latest closed first (closed_at orders only those: it is empty while a dossier is open).
+INBOX_ORDER = (
+    Case(When(status__in=Dossier.CLOSED, then=Value(1)), default=Value(0)),
+    F("closed_at").desc(nulls_last=True),
+    "due_on",
+)
+
+
 class DossierIndexView(IndexView):
     def get_base_queryset(self):
         return handling.dossiers_for(self.request.user).select_related("procedure", "officer")
@@ -171,6 +180,8 @@ class DossierIndexView(IndexView):
 
     def order_queryset(self, queryset):
         # The code breaks ties, so that a page of the listing is the same page each time.
+        if not self.ordering:
+            return queryset.order_by(*INBOX_ORDER, "code")
         queryset = super().order_queryset(queryset)
         return queryset.order_by(*queryset.query.order_by, "code")
 
@@ -210,7 +221,7 @@ class DossierViewSet(ModelViewSet):
     ]
     search_fields = ["code", "applicant"]
     search_backend_name = None
-    ordering = "due_on"
+    ordering = None  # DossierIndexView's INBOX_ORDER, or the column the user sorts by
     list_per_page = 50
 
     def get_urlpatterns(self):

@@ -25,7 +25,7 @@ from vietnam.text import fold_diacritics
 from vietnam.workdays import add_working_days
 
 from .handling import status_url
-from .models import Channel, Dossier, DossierEvent, DossierFile, ProcedureFormField, ProcedurePage
+from .models import Channel, Dossier, DossierComponent, DossierEvent, DossierFile, ProcedureFormField, ProcedurePage
 from .models.dossiers import next_code
 
 FILE_TYPES = {"pdf", "doc", "docx", "jpg", "jpeg", "png"}
@@ -83,10 +83,10 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
             self.fields[f"q_{question.pk}"] = field
             self.questions[f"q_{question.pk}"] = question
         self.components = {}
-        for component in procedure.components.exclude(upload=""):
+        for component in procedure.components.exclude(upload=DossierComponent.Upload.NONE):
             field = forms.FileField(
                 label=component.name,
-                required=component.upload == "bat-buoc",
+                required=component.upload == DossierComponent.Upload.REQUIRED,
                 help_text=_("PDF, Word hoặc ảnh JPG, PNG; tối đa 10 MB."),
             )
             self.fields[f"f_{component.pk}"] = field

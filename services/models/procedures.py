@@ -327,6 +327,11 @@ class DossierComponent(Orderable):
         SUBMIT = "nop", _("Nộp")
         SHOW = "xuat-trinh", _("Xuất trình")
 
+    class Upload(models.TextChoices):
+        NONE = "", _("Không tải lên")
+        REQUIRED = "bat-buoc", _("Bắt buộc tải lên")
+        OPTIONAL = "tuy-chon", _("Tải lên nếu có")
+
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="components")
     name = models.CharField(_("tên giấy tờ"), max_length=500)
     requirement = models.CharField(_("nộp hay xuất trình"), max_length=12, choices=Requirement.choices, default="nop")
@@ -334,9 +339,13 @@ class DossierComponent(Orderable):
     upload = models.CharField(
         _("khi nộp trực tuyến"),
         max_length=12,
-        choices=[("", _("Không tải lên")), ("bat-buoc", _("Bắt buộc tải lên")), ("tuy-chon", _("Tải lên nếu có"))],
+        choices=Upload.choices,
         blank=True,
-        default="",
+        default=Upload.NONE,
+        help_text=_(
+            "Người nộp hồ sơ trực tuyến có phải tải lên giấy tờ này không; biểu mẫu nộp trực tuyến hỏi tệp theo lựa "
+            "chọn này."
+        ),
     )
     template = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("mẫu đơn, tờ khai"), on_delete=models.PROTECT, null=True, blank=True
@@ -344,7 +353,7 @@ class DossierComponent(Orderable):
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("requirement"), FieldPanel("copies")]),
+        FieldRowPanel([FieldPanel("requirement"), FieldPanel("copies"), FieldPanel("upload")]),
         FieldPanel("template"),
     ]
 

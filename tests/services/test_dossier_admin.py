@@ -196,6 +196,34 @@ def test_the_deadline_is_flagged_on_the_page_and_in_the_listing(client, desk, pr
     assert overdue.due_on.strftime("%d/%m/%Y") in listing
 
 
+def test_the_inbox_lists_open_dossiers_by_due_date_then_closed_ones_latest_first(client, desk, procedure):
+    today, now = timezone.localdate(), timezone.now()
+    # Closed long ago with the earliest due date of all: it still comes after every open dossier.
+    handed_back = make_dossier(
+        procedure, due_on=today - timedelta(days=30), status=Status.RETURNED, closed_at=now - timedelta(days=9)
+    )
+    refused = make_dossier(
+        procedure, due_on=today - timedelta(days=20), status=Status.REFUSED, closed_at=now - timedelta(days=1)
+    )
+    later = make_dossier(procedure, due_on=add_working_days(today, 10))
+    ready = make_dossier(procedure, due_on=today + timedelta(days=1), status=Status.RESULT_READY, finished_at=now)
+    overdue = make_dossier(procedure, due_on=today - timedelta(days=2), status=Status.PROCESSING)
+    awaiting = make_dossier(procedure, due_on=today - timedelta(days=1), status=Status.SUPPLEMENT)
+    client.force_login(desk)
+
+    assert listed(client) == [overdue.code, awaiting.code, ready.code, later.code, refused.code, handed_back.code]
+    # A column the user sorts by still sorts the whole listing.
+    assert listed(client, ordering="due_on") == [
+        handed_back.code,
+        refused.code,
+        overdue.code,
+        awaiting.code,
+        ready.code,
+        later.code,
+    ]
+    assert listed(client, ordering="-due_on")[0] == later.code
+
+
 # Steps ---------------------------------------------------------------------------------------------------
 
 
