@@ -1,11 +1,12 @@
 """The demo's SQLite database (`make demo`) takes the task worker's and the requests' writes at once.
 
 The demo runs the task worker beside the web server on one SQLite file: both write (questions, sessions, the tasks
-they queue, the worker claiming and finishing them). On SQLite's defaults a writer that finds the file locked fails at
-once, or after its read turned into a write, with "database is locked": a 500 for the citizen. The test migrates its
+they queue, the worker claiming and finishing them). On SQLite's defaults a transaction whose read turns into a write
+while another process writes fails at once with "database is locked": a 500 for the citizen. The test migrates its
 own SQLite file once (about 30 s), onboards the portal, then runs the real worker (`manage.py run_worker`) and a real
 server (gunicorn, two processes of four threads) on it while two clients send questions, and checks that none failed,
-every question was saved and the worker sent every e-mail they queued. It does not use the suite's database.
+every question was saved and the worker sent every e-mail they queued without ever finding the database locked.
+It does not use the suite's database.
 """
 
 import http.cookiejar
@@ -145,7 +146,7 @@ def wait_until(condition, timeout=WAIT):
         time.sleep(0.2)
 
 
-def test_the_worker_and_two_clients_write_to_the_demo_database_at_once(demo, processes):
+def test_the_worker_and_two_clients_write_to_the_demo_database_at_once(demo, processes, tmp_path):
     port = int(demo["PORTAL_PORT"])
     database = demo["DATABASE_URL"].removeprefix("sqlite:///")
 
@@ -198,4 +199,5 @@ def test_the_worker_and_two_clients_write_to_the_demo_database_at_once(demo, pro
         return count("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status != 'SUCCESSFUL'") == 0
 
     wait_until(all_sent)
+    assert "Database unavailable" not in (tmp_path / "worker.log").read_text()  # it never waited out a lock
     assert count("SELECT count(*) FROM django_tasks_database_dbtaskresult") >= CLIENTS * QUESTIONS_EACH
