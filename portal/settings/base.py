@@ -156,6 +156,15 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's task worker and its requests write to one file at once. WAL lets readers go on beside the one
+    # writer; a busy timeout makes a writer wait for the lock instead of failing; IMMEDIATE takes the write lock when
+    # a transaction begins, so a read that turns into a write cannot fail at once ("database is locked", a 500).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,  # seconds; under gunicorn's 30 s request timeout
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):

@@ -12,7 +12,7 @@ from django.db import InterfaceError, OperationalError, close_old_connections, c
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
-from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+from django_tasks_db.utils import exclusive_transaction
 
 from worker.recovery import recover_stale_tasks
 
@@ -51,9 +51,6 @@ class Worker(db_worker.Worker):
                 if task_result is not None:
                     self.run_task(task_result)
             except (OperationalError, InterfaceError) as error:
-                if error.args and is_locked_database_exception(error):  # SQLite, busy with another writer
-                    time.sleep(self.interval)
-                    continue
                 failures += 1
                 delay = min(MAX_BACKOFF, 2 ** (failures - 1))
                 logger.warning("Database unavailable (%s); trying again in %d s", type(error).__name__, delay)
