@@ -1,5 +1,6 @@
 """Uploads are checked by content and size, not only by extension (a renamed .exe is not a PDF)."""
 
+import logging
 import zipfile
 
 from django import forms
@@ -7,7 +8,11 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PyPdfError
 from wagtail.documents.forms import BaseDocumentForm
+
+logger = logging.getLogger(__name__)
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word/Excel (.doc, .xls)
 ZIP_MEMBERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "odt": "content.xml", "ods": "content.xml"}
@@ -40,6 +45,34 @@ def content_matches_extension(upload, extension: str) -> bool:
         finally:
             upload.seek(0)
     return False
+
+
+def pdf_problem(upload) -> str | None:
+    """Why a file that starts like a PDF is refused (in the visitor's language), or None: pypdf cannot read it, it
+    has no page, or it needs a password to open (one encrypted with an empty password, as scanners make, is fine:
+    the officers and the search indexer can read it)."""
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FileNotDecryptedError("a password is needed")
+        pages = len(reader.pages)
+    except FileNotDecryptedError:
+        return gettext("Tệp “%(name)s” có mật khẩu nên không mở được. Hãy gửi bản không đặt mật khẩu.") % {
+            "name": upload.name
+        }
+    # pypdf reading an arbitrary file may fail in ways it does not wrap (a recursion, a bad number, a missing key).
+    except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, OSError) as error:
+        logger.info("Unreadable PDF upload refused: %s", error)
+        pages = 0
+    finally:
+        upload.seek(0)
+    if not pages:
+        return gettext(
+            "Tệp “%(name)s” bị hỏng hoặc không phải PDF: không đọc được trang nào. "
+            "Hãy mở tệp, lưu lại (hoặc in ra PDF) rồi gửi lại."
+        ) % {"name": upload.name}
+    return None
 
 
 def archive_problem(upload) -> str | None:
@@ -94,4 +127,7 @@ class CheckedDocumentForm(BaseDocumentForm):
                 _("Nội dung tệp không đúng định dạng .%(extension)s; hãy tải lên đúng tệp văn bản.")
                 % {"extension": extension}
             )
+        problem = pdf_problem(upload) if extension == "pdf" else None
+        if problem:
+            raise forms.ValidationError(problem)
         return upload

@@ -3,15 +3,15 @@
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from documents.forms import ZIP_BASED, archive_problem, content_matches_extension
+from documents.forms import ZIP_BASED, archive_problem, content_matches_extension, pdf_problem
 
 # The first bytes of the image formats accepted (PDF and Office files are checked by documents.forms).
 IMAGE_SIGNATURES = {"jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
 
 
 def upload_problem(upload, extensions: set[str], limit: int) -> str | None:
-    """Why `upload` is refused (in the visitor's language), or None: too large, not what it claims to be, or a zip
-    (a Word or Excel file) that is corrupt or expands too much."""
+    """Why `upload` is refused (in the visitor's language), or None: too large, not what it claims to be, a zip
+    (a Word or Excel file) that is corrupt or expands too much, or a PDF that cannot be read."""
     if upload.size > limit:
         return _("Tệp “%(name)s” quá lớn (%(size)s); tối đa %(limit)s.") % {
             "name": upload.name,
@@ -28,6 +28,8 @@ def upload_problem(upload, extensions: set[str], limit: int) -> str | None:
             "name": upload.name,
             "kinds": ", ".join(sorted(kind.upper() for kind in extensions)),
         }
+    if extension == "pdf":
+        return pdf_problem(upload)
     return None
 
 

@@ -15,7 +15,6 @@ The status page shows the steps but the internal notes, each with the officer's 
 never the applicant's email, phone or answers. While the agency awaits a supplement, the applicant sends it there.
 """
 
-import hmac
 import time
 from datetime import timedelta
 
@@ -106,7 +105,7 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
         label=_("Mã bảo mật"),
         max_length=64,
         help_text=_("In trên giấy tiếp nhận và trong thư xác nhận hồ sơ, ngay dưới mã hồ sơ."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
     def find(self, agency: Agency) -> Dossier | None:
@@ -118,8 +117,7 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
         limit, seconds = CODE_FAILURES_LIMIT
         if attempts(dossier, DossierAccess.Action.FAILED, seconds) >= limit:
             return None
-        given = self.cleaned_data["secret"].strip()
-        if not (dossier.secret and hmac.compare_digest(given.encode(), dossier.secret.encode())):
+        if not dossier.security_code_matches(self.cleaned_data["secret"]):
             handling.log_access(dossier, None, DossierAccess.Action.FAILED)
             return None
         return dossier

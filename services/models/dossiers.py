@@ -4,6 +4,8 @@ A dossier is confidential (Điều 13): its files are kept in the private storag
 the applicant (with the code and a secret) and to the agency handling it.
 """
 
+import hmac
+import re
 import secrets
 from datetime import date
 
@@ -14,6 +16,19 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.storage import private_storage
 from vietnam.workdays import deadline_state
+
+# The security code: Crockford's base32 without 0 and 1 (it already has no I, L, O, U), so that nothing read from
+# paper or heard on the phone is ambiguous. 30 symbols ** 10 ≈ 5.9e14 ≈ 2^49; with 5 wrong codes an hour locking a
+# dossier code (services.tracking), a guesser needs about 10^13 years for even odds.
+SECURITY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+SECURITY_CODE_LENGTH = 10
+SECURITY_CODE = re.compile(f"[{SECURITY_CODE_ALPHABET}]{{{SECURITY_CODE_LENGTH}}}")
+
+
+def new_security_code() -> str:
+    """A fresh security code: SECURITY_CODE_LENGTH random symbols of SECURITY_CODE_ALPHABET, ungrouped."""
+    return "".join(secrets.choice(SECURITY_CODE_ALPHABET) for _ in range(SECURITY_CODE_LENGTH))
+
 
 # An open dossier due within this many working days is flagged in the officers' inbox.
 DUE_SOON_WORKING_DAYS = 2
@@ -90,8 +105,28 @@ class Dossier(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.secret:
-            self.secret = secrets.token_urlsafe(18)
+            self.secret = new_security_code()
         super().save(*args, **kwargs)
+
+    @property
+    def security_code(self) -> str:
+        """The security code as shown to people: a new one in groups of four ("7KQ4-M9XT-2R"); an old one (24
+        case-sensitive characters of token_urlsafe, given before issue 12) as it is."""
+        if SECURITY_CODE.fullmatch(self.secret):
+            return "-".join(self.secret[start : start + 4] for start in range(0, len(self.secret), 4))
+        return self.secret
+
+    def security_code_matches(self, given: str) -> bool:
+        """Whether `given` is this dossier's security code. A new one is read as people write it: any case, with
+        spaces or hyphens anywhere. An old one is compared exactly (but for surrounding spaces), as it always was:
+        its alphabet has both cases and hyphens, so folding them would weaken it, and nothing else needs changing."""
+        if not self.secret:
+            return False
+        if SECURITY_CODE.fullmatch(self.secret):
+            given = re.sub(r"[\s-]", "", given).upper()
+        else:
+            given = given.strip()
+        return hmac.compare_digest(given.encode(), self.secret.encode())
 
     @property
     def is_open(self) -> bool:

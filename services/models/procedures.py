@@ -257,7 +257,7 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
                 request.session[RECEIPT_SESSION_KEY] = {
                     "page": self.pk,
                     "code": dossier.code,
-                    "secret": dossier.secret,
+                    "secret": dossier.security_code,
                     "at": int(time.time()),
                 }
                 return redirect(self.get_url(request) + self.reverse_subpage("receipt"))

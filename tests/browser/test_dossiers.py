@@ -99,7 +99,7 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     dossier = Dossier.objects.get(code=code)
     assert code == f"{other_agency.code.upper()}-{timezone.localtime(dossier.submitted_at):%y%m%d}-0001"
     secret = citizen.locator(".notice code").inner_text().strip()
-    assert secret == dossier.secret
+    assert secret == dossier.security_code
     assert_fits(citizen)
     citizen.reload()  # shown once: a reload no longer shows the codes
     expect(citizen.locator("main")).to_contain_text("chỉ hiển thị một lần")

@@ -54,6 +54,26 @@ def pdf_bytes(text: str) -> bytes:
     return demo_pdf([text])
 
 
+def encrypted_pdf(user_password: str) -> bytes:
+    """A valid one-page PDF encrypted with `user_password` (empty: it opens without one, as many scanners make)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes("mat khau"))))
+    writer.encrypt(user_password=user_password, owner_password="chu-so-huu", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def empty_pdf() -> bytes:
+    """A well-formed PDF with no page."""
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    PdfWriter().write(buffer)
+    return buffer.getvalue()
+
+
 def office_file(members: dict[str, int | bytes]) -> bytes:
     """An Office file (a zip) made in memory: each member's content, or a size in bytes of zeros (about 1000:1)."""
     buffer = io.BytesIO()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import rich_text
 
-from .conftest import office_file, pdf_bytes
+from .conftest import empty_pdf, encrypted_pdf, office_file, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +38,19 @@ def test_download_keeps_the_vietnamese_name_and_content_type(client, agency, mak
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "accepted"),
+    ("name", "content", "refusal"),
     [
-        ("that.pdf", pdf_bytes("ok"), True),
-        ("gia.pdf", b"MZ\x90\x00 not a pdf", False),
-        ("gia.docx", b"PK\x03\x04 but not a real archive", False),
-        ("cu.doc", b"plain text pretending to be Word", False),
+        ("that.pdf", pdf_bytes("ok"), None),
+        ("khoa-trong.pdf", encrypted_pdf(""), None),  # encrypted, but opens without a password
+        ("gia.pdf", b"MZ\x90\x00 not a pdf", "không đúng định dạng"),
+        ("rac.pdf", b"%PDF-1.4 junk", "Tệp “rac.pdf” bị hỏng hoặc không phải PDF"),
+        ("trang.pdf", empty_pdf(), "Tệp “trang.pdf” bị hỏng hoặc không phải PDF"),
+        ("mat-khau.pdf", encrypted_pdf("bi-mat"), "Tệp “mat-khau.pdf” có mật khẩu"),
+        ("gia.docx", b"PK\x03\x04 but not a real archive", "không đúng định dạng"),
+        ("cu.doc", b"plain text pretending to be Word", "không đúng định dạng"),
     ],
 )
-def test_uploads_are_checked_by_content(client, agency, editor, name, content, accepted):
+def test_uploads_are_checked_by_content(client, agency, editor, name, content, refusal):
     client.force_login(editor)
 
     response = client.post(
@@ -54,9 +58,9 @@ def test_uploads_are_checked_by_content(client, agency, editor, name, content, a
         {"title": name, "file": SimpleUploadedFile(name, content), "collection": agency.collection.pk},
     )
 
-    assert get_document_model().objects.filter(title=name).exists() is accepted
-    if not accepted:
-        assert "không đúng định dạng" in response.content.decode()
+    assert get_document_model().objects.filter(title=name).exists() is (refusal is None)
+    if refusal:
+        assert refusal in response.content.decode()
 
 
 def test_a_zip_bomb_dressed_as_a_spreadsheet_is_refused(client, agency, editor):

@@ -317,7 +317,7 @@ def test_a_closed_dossier_past_its_retention_is_purged_with_its_files_and_leaves
     assert record.detail == (
         f"Thủ tục 1.001612.000.00.00.H48; Đã trả kết quả; nộp {submitted}; kết thúc {closed}; 2 tệp"
     )
-    for personal in (APPLICANT, EMAIL, PHONE, ANSWER, "cccd-le-thi-hoa", old.secret):
+    for personal in (APPLICANT, EMAIL, PHONE, ANSWER, "cccd-le-thi-hoa", old.secret, old.security_code):
         assert personal not in record.detail
     # The access log of the dossier outlives it.
     viewed = DossierAccess.objects.get(action=DossierAccess.Action.VIEW)
@@ -480,5 +480,6 @@ def test_no_personal_data_reaches_the_logs(
     assert any("Purged 1 closed dossiers" in message for message in messages)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     logged = "\n".join(f"{formatter.format(record)}\n{record.__dict__!r}" for record in every_log_record)
-    personal = {APPLICANT, fold_diacritics(APPLICANT), EMAIL, PHONE, PHONE.replace(" ", ""), ANSWER, dossier.secret}
+    personal = {APPLICANT, fold_diacritics(APPLICANT), EMAIL, PHONE, PHONE.replace(" ", ""), ANSWER}
+    personal |= {dossier.secret, dossier.security_code}
     assert not [value for value in personal if value.lower() in logged.lower()]

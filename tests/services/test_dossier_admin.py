@@ -176,7 +176,7 @@ def test_the_desk_can_tell_an_applicant_who_has_no_email_their_security_code(cli
     client.force_login(desk)
     applicant = section(client.get(handle_url(dossier)).text, "applicant-heading")
 
-    assert "Mã bảo mật" in applicant and dossier.secret in applicant
+    assert "Mã bảo mật" in applicant and dossier.security_code in applicant
 
 
 def test_the_deadline_is_flagged_on_the_page_and_in_the_listing(client, desk, procedure):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from services.models import Channel, Dossier, DossierComponent, DossierFile, ProcedureFormField
 from services.models.dossiers import next_code
 from services.models.procedures import RECEIPT_SESSION_KEY
-from tests.documents.conftest import office_file, pdf_bytes
+from tests.documents.conftest import encrypted_pdf, office_file, pdf_bytes
 from tests.services.test_catalogue import make_procedure
 from vietnam.workdays import add_working_days
 
@@ -85,7 +85,7 @@ def test_a_dossier_is_saved_with_its_files_and_code(client, other_agency, proced
     assert stored.label == "Giấy đề nghị đăng ký hộ kinh doanh"
     assert str(settings.PRIVATE_MEDIA_ROOT) in stored.file.path
     receipt = client.get(response["Location"], HTTP_HOST=other_agency.site.hostname)
-    assert dossier.code in receipt.text and dossier.secret in receipt.text
+    assert dossier.code in receipt.text and dossier.security_code in receipt.text
     assert mail.outbox[-1].to == ["hoa@example.vn"] and dossier.code in mail.outbox[-1].subject
 
 
@@ -101,6 +101,8 @@ def test_a_dossier_is_saved_with_its_files_and_code(client, other_agency, proced
         ({"q_choice": "Khai thác mỏ"}, "Hãy chọn một lựa chọn hợp lệ"),
         ({"file": ("de-nghi.pdf", b"MZ\x90\x00 not a pdf")}, "không đúng định dạng"),
         ({"file": ("de-nghi.exe", pdf_bytes("x"))}, "không đúng định dạng"),
+        ({"file": ("de-nghi.pdf", b"%PDF-1.4 junk")}, "Tệp “de-nghi.pdf” bị hỏng hoặc không phải PDF"),
+        ({"file": ("de-nghi.pdf", encrypted_pdf("bi-mat"))}, "Tệp “de-nghi.pdf” có mật khẩu"),
         ({"file": ("de-nghi.docx", b"PK\x03\x04 a broken archive")}, "bị hỏng hoặc không đúng định dạng"),
         ({"file": ("lon.pdf", b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024))}, "quá lớn"),
         ({"file": None}, "Trường này là bắt buộc."),
@@ -210,9 +212,9 @@ def test_the_receipt_is_shown_once_on_its_own_procedure_and_never_cached(client,
     again = client.get(location, HTTP_HOST=other_agency.site.hostname)
 
     assert other.status_code == 200
-    assert dossier.secret not in other.text and dossier.code not in other.text
-    assert shown.status_code == 200 and dossier.code in shown.text and dossier.secret in shown.text
-    assert again.status_code == 200 and dossier.secret not in again.text and dossier.code not in again.text
+    assert dossier.security_code not in other.text and dossier.code not in other.text
+    assert shown.status_code == 200 and dossier.code in shown.text and dossier.security_code in shown.text
+    assert again.status_code == 200 and dossier.security_code not in again.text and dossier.code not in again.text
     assert "chỉ hiển thị một lần" in again.text and f'href="{RECOVER}"' in again.text
     for response in (other, shown, again):
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
@@ -228,7 +230,7 @@ def test_a_receipt_not_shown_at_once_is_not_shown_later(client, other_agency, pr
 
     late = client.get(location, HTTP_HOST=other_agency.site.hostname)
 
-    assert late.status_code == 200 and Dossier.objects.get().secret not in late.text
+    assert late.status_code == 200 and Dossier.objects.get().security_code not in late.text
 
 
 # Issue 11.14: zip bombs, absurd dates; and names with path parts.

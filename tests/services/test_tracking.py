@@ -62,21 +62,60 @@ def status_page(client, agency, dossier, path=TRACK):
 
 
 def test_a_dossier_is_found_by_its_code_and_security_code(visitor, other_agency, dossier):
-    found = lookup(visitor, other_agency, f" {dossier.code.lower()} ", f" {dossier.secret} ")
+    found = lookup(visitor, other_agency, f" {dossier.code.lower()} ", f" {dossier.security_code} ")
 
     assert found.status_code == 302 and found["Location"] == f"{TRACK}{dossier.code}/"
     page = visitor.get(found["Location"], **host(other_agency))
     assert page.status_code == 200
     assert dossier.code in page.text and "Đăng ký thành lập hộ kinh doanh" in page.text
     assert "Đã tiếp nhận" in page.text and "Xã Tư Nghĩa" in page.text and "Lê Thị Hoa" in page.text
-    assert dossier.secret not in found["Location"] and dossier.secret not in page.text
+    assert dossier.secret not in found["Location"] and dossier.security_code not in page.text
+
+
+# Issue 12.6: a short security code of an unambiguous alphabet, read and typed without regard to case or grouping.
+
+
+def test_a_new_security_code_is_short_unambiguous_and_shown_grouped(dossier):
+    assert re.fullmatch(r"[23456789ABCDEFGHJKMNPQRSTVWXYZ]{10}", dossier.secret)
+    assert dossier.security_code == f"{dossier.secret[:4]}-{dossier.secret[4:8]}-{dossier.secret[8:]}"
+    assert len({make_dossier(dossier.procedure, email="").secret for _ in range(20)}) == 20
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda code: code.lower(),  # as shown, in lowercase
+        lambda code: " ".join(code.replace("-", "")),  # spaced out
+        lambda code: code.replace("-", " ").lower(),  # groups by spaces
+        lambda code: code.replace("-", ""),  # no grouping at all
+    ],
+)
+def test_a_new_security_code_opens_the_dossier_whatever_its_case_and_grouping(visitor, other_agency, dossier, typed):
+    assert lookup(visitor, other_agency, dossier.code, typed(dossier.security_code)).status_code == 302
+
+
+def test_a_wrong_new_security_code_still_fails(visitor, other_agency, dossier):
+    wrong = dossier.secret[:-1] + ("A" if dossier.secret[-1] != "A" else "B")
+    for attempt in (wrong, wrong.lower(), dossier.secret[:-1], dossier.secret + "A", f"{dossier.secret}-{wrong}"):
+        assert lookup(visitor, other_agency, dossier.code, attempt).status_code == 400
+
+
+def test_an_old_security_code_still_opens_its_dossier_exactly_as_given(visitor, other_agency, dossier):
+    old = "aB0-O1lI_xyzXYZ12345678k"  # secrets.token_urlsafe(18), as dossiers were given before
+    Dossier.objects.filter(pk=dossier.pk).update(secret=old)
+    dossier.refresh_from_db()
+
+    assert dossier.security_code == old
+    for attempt in (old.swapcase(), old.upper(), old.replace("-", ""), old[:-1]):
+        assert lookup(Client(), other_agency, dossier.code, attempt).status_code == 400
+    assert lookup(visitor, other_agency, dossier.code, f" {old} ").status_code == 302
 
 
 def test_not_found_reads_the_same_whatever_was_wrong(visitor, portal, agency, other_agency, dossier):
     wrong = dossier.secret[:-1] + ("A" if dossier.secret[-1] != "A" else "B")
     attempts = [
         lookup(visitor, other_agency, dossier.code, wrong),
-        lookup(visitor, other_agency, dossier.code, dossier.secret.swapcase()),  # the secret is case-sensitive
+        lookup(visitor, other_agency, dossier.code, dossier.secret[:-1]),  # a character short
         lookup(visitor, other_agency, dossier.code, "khac@example.vn"),
         lookup(visitor, other_agency, dossier.code, "0905 123 457"),
         lookup(visitor, other_agency, dossier.code[:-1] + "9", dossier.secret),  # an unknown code
@@ -224,6 +263,7 @@ def test_a_supplement_is_received_and_the_clock_restarts(visitor, other_agency, 
     ("files", "fields", "message"),
     [
         ([("gia.pdf", b"MZ\x90\x00 not a pdf")], {}, "không đúng định dạng"),
+        ([("rac.pdf", b"%PDF-1.4 junk")], {}, "Tệp “rac.pdf” bị hỏng hoặc không phải PDF"),
         ([("virus.exe", b"MZ\x90\x00")], {}, "không đúng định dạng"),
         ([("lon.pdf", b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024))], {}, "quá lớn"),
         ([(f"bs-{n}.png", PNG) for n in range(6)], {}, "Chỉ gửi được tối đa 5 tệp mỗi lần"),
@@ -231,7 +271,7 @@ def test_a_supplement_is_received_and_the_clock_restarts(visitor, other_agency, 
         ([], {"note": "x" * 5001}, "tối đa 5000 kí tự"),
         ([("anh.png", PNG)], {"website": "http://spam.example"}, "Không gửi được biểu mẫu này."),
     ],
-    ids=["content", "extension", "size", "count", "empty", "long-note", "honeypot"],
+    ids=["content", "unreadable-pdf", "extension", "size", "count", "empty", "long-note", "honeypot"],
 )
 def test_a_bad_supplement_is_refused_and_nothing_is_kept(
     visitor, other_agency, awaited, settings, files, fields, message
@@ -381,10 +421,10 @@ def test_a_forgotten_security_code_is_sent_to_the_email_on_file_only(visitor, ot
 
     assert matching.status_code == 200 and RECOVER_ANSWER in matching.text
     assert "một cửa" in matching.text  # where to go when there is no e-mail
-    assert dossier.secret not in matching.text and "hoa@example.vn" not in matching.text
+    assert dossier.security_code not in matching.text and "hoa@example.vn" not in matching.text
     (sent,) = mail.outbox
     assert sent.to == ["hoa@example.vn"] and dossier.code in sent.subject and "Mã bảo mật" in sent.subject
-    assert dossier.secret in sent.body and TRACK in sent.body
+    assert dossier.security_code in sent.body and TRACK in sent.body
     assert "private" in matching["Cache-Control"] and "no-store" in matching["Cache-Control"]
     assert '<meta name="robots" content="noindex">' in matching.text
     recovered = DossierAccess.objects.get(action=DossierAccess.Action.RECOVER)
@@ -405,7 +445,7 @@ def test_a_phone_only_applicant_is_sent_nothing_and_told_the_same(visitor, other
     answer = recover(visitor, other_agency, dossier.code, "0905 123 456")
 
     assert answer.status_code == 200 and RECOVER_ANSWER in answer.text and "một cửa" in answer.text
-    assert dossier.secret not in answer.text
+    assert dossier.security_code not in answer.text
     assert not mail.outbox
 
 
@@ -415,7 +455,7 @@ def test_the_security_code_is_sent_in_the_applicants_language(visitor, other_age
     recover(visitor, other_agency, dossier.code, "hoa@example.vn")
 
     (sent,) = mail.outbox
-    assert "Dossier code" in sent.body and dossier.secret in sent.body
+    assert "Dossier code" in sent.body and dossier.security_code in sent.body
     assert "/en/administrative-procedures/tra-cuu-ho-so/" in sent.body
 
 
