@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from home.onboarding import create_agency_site
+from tests.documents.conftest import pdf_bytes
 
 from .helpers import add_page, add_url, edit_url, english, section, standard_page_form
 
@@ -145,7 +146,7 @@ def test_uploads_go_only_into_the_users_own_collection(client, sites, agency, ot
         if media == "image":
             upload_file = SimpleUploadedFile("tai-len.png", get_test_image_file().file.getvalue(), "image/png")
         else:
-            upload_file = SimpleUploadedFile("tai-len.pdf", b"%PDF-1.4 upload", "application/pdf")
+            upload_file = SimpleUploadedFile("tai-len.pdf", pdf_bytes("tai len"), "application/pdf")
         title = f"Tải lên vào {collection.name}"
         client.post(reverse(f"{app}:add"), {"title": title, "file": upload_file, "collection": collection.pk})
         return model.objects.filter(title=title).first()

@@ -77,12 +77,20 @@ def test_menu_and_breadcrumbs_come_from_the_sites_sections(client, agency):
     assert '<nav class="breadcrumbs"' in html and '<span aria-current="page">Contacts</span>' in html
 
 
+def last_of_children(parent, count: int):
+    """Add `count` pages under `parent`; the last one."""
+    return [add_page(parent, f"Mục {number}", slug=f"muc-{number}") for number in range(1, count + 1)][-1]
+
+
 def test_the_menu_marks_only_the_section_a_deep_page_is_in(client, portal):
-    """Tree paths are steps of four characters: a page's path can hold another section's path in its middle
-    ("0001000100010002" holds "000100010002"), and only a prefix says the page is in that section."""
-    intro, news = (item.specific for item in portal.site.root_page.get_children()[:2])
-    add_page(intro, "Lịch sử", slug="lich-su")
-    deep = add_page(intro, "Địa lý", slug="dia-ly")
+    """Tree paths are steps of four characters, so a deep page's path can hold another section's path in its
+    middle: site "0001000k", its first section "…0001", that section's k-th child "…000k", whose second child's path
+    "0001000k 0001 000k 0002" holds the second section's "0001000k 0002". Only a prefix says a page is in a section."""
+    root = portal.site.root_page
+    intro, news = (item.specific for item in root.get_children()[:2])
+    assert not intro.get_children().exists()
+    child = last_of_children(intro, int(root.path[-4:], 36))  # tree steps count in base 36
+    deep = last_of_children(child, int(news.path[-4:], 36))
     assert news.path in deep.path and not deep.path.startswith(news.path)  # the case this test is about
 
     nav = get(client, portal, deep.url).text.split('class="main-nav__list">')[1].split("</ul>")[0]
