@@ -4,7 +4,6 @@ one warning per outage, and /readyz saying the cache is down. Each test runs a r
 import logging
 import shutil
 import signal
-import socket
 import subprocess
 import time
 
@@ -16,6 +15,7 @@ from feedback.models import Question
 from portal.cache import DegradingRedisCache
 from tests.documents.conftest import create_lists
 from tests.feedback.test_questions import LOOKUP, ask
+from tests.processes import free_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.redis]
 
@@ -30,9 +30,7 @@ class RedisServer:
         if executable is None:
             pytest.skip("redis-server is not installed (apt-get install redis-server)")
         self.command = [executable, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)]
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
 

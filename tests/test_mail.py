@@ -4,7 +4,6 @@
 import email
 import logging
 import signal
-import socket
 import unicodedata
 from datetime import timedelta
 from email import policy
@@ -22,6 +21,7 @@ from wagtail.models import Page
 
 from home.onboarding import create_agency_site
 from portal.mail import MAX_ATTEMPTS, deliver_mail, send_mail
+from tests.processes import free_port
 
 CITIZEN = "nguyen.van.an@example.vn"
 SUBJECT = "Câu hỏi Q-2026-0001 đã được tiếp nhận"
@@ -78,9 +78,7 @@ class Inbox:
 @pytest.fixture
 def smtp_port(settings):
     """A free local port, with Django's SMTP backend pointed at it; nothing listens there until `smtp_server`."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""

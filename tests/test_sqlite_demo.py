@@ -12,12 +12,10 @@ It does not use the suite's database.
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,17 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import free_port, wait_until
+
 ROOT = Path(__file__).resolve().parent.parent
 ASK = "/hoi-dap/gui-cau-hoi/"
 CLIENTS = 2
 QUESTIONS_EACH = 15
 WAIT = 60  # seconds any awaited event may take
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def manage(env: dict, *args: str) -> None:
@@ -136,14 +130,6 @@ class Citizen:
         if status == 302:
             statuses.append(self.request(urllib.parse.urlsplit(location).path, address=address)[0])
         return statuses
-
-
-def wait_until(condition, timeout=WAIT):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"not true after {timeout} s: {condition.__doc__ or condition}")
-        time.sleep(0.2)
 
 
 def test_the_worker_and_two_clients_write_to_the_demo_database_at_once(demo, processes, tmp_path):

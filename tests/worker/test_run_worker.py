@@ -24,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 
 from outbox.models import SentMail
 from portal.mail import send_mail
+from tests.processes import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 WORKER_COMMAND = "run_worker"
@@ -31,15 +32,6 @@ APPLICATION_NAME = "portal-test-worker"  # how the test finds the worker's conne
 STALE_AFTER = 2  # seconds (TASKS_STALE_AFTER in the worker)
 CITIZEN = "nguyen.van.an@example.vn"
 WAIT = 60  # seconds any awaited event may take: starting a worker took 13 s at a load average of 8 on 2 cores
-
-
-def wait_until(condition, timeout=WAIT):
-    """Poll `condition` until it is true; fails the test after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"not true after {timeout} s: {condition.__doc__ or condition}")
-        time.sleep(0.1)
 
 
 def mail_tasks():
@@ -89,12 +81,6 @@ class Inbox:
     async def handle_QUIT(self, server, session, envelope):
         await self.hang("QUIT")
         return "221 Bye"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
