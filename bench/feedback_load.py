@@ -48,7 +48,7 @@ import requests
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_load"
 SETTINGS_MODULE = "bench.load_settings"
-MAIL_TASK = "portal.mail.deliver_mail"
+MAIL_TASK = "groundwork.mail.deliver_mail"
 FORM_PATH = "/hoi-dap/gui-cau-hoi/"
 # Every title starts with this, so a run finds its own questions and the next run deletes them.
 TITLE_MARK = "Tải thử"

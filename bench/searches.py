@@ -114,7 +114,7 @@ class Sites:
     """The two hosts searched and the section each one's /van-ban/ is."""
 
     def __init__(self, agencies: list[Agency]):
-        portal = next(agency for agency in agencies if agency.kind == Agency.Kind.PORTAL)
+        portal = next(agency for agency in agencies if agency.is_portal)
         commune = next(agency for agency in agencies if agency.code == AGENCY_CODE)
         self.agencies = {False: portal, True: commune}
         self.sections = {flag: legal_documents_section(agency) for flag, agency in self.agencies.items()}

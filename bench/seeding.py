@@ -225,7 +225,7 @@ def plan_documents(rng: random.Random, count: int, agency: Agency, lists: Lists)
     year), "12/NQ-HĐND", "1234/UBND-VP" (official letters). One library never holds the same authority and
     number twice (the page form's rule).
     """
-    is_portal = agency.kind == Agency.Kind.PORTAL
+    is_portal = agency.is_portal
     if is_portal:
         committee, council, place = words.PROVINCE_UBND, words.PROVINCE_HDND, "tỉnh Quảng Ngãi"
     else:

@@ -54,7 +54,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from documents.forms import content_matches_extension
 from documents.models import (
     Authority,
     DocumentFile,
@@ -65,6 +64,8 @@ from documents.models import (
     LegalField,
 )
 from documents.models.pages import number_key
+from groundwork.storage import removed_on_failure
+from groundwork.uploads import content_matches_extension
 from vietnam.text import nfc, slugify
 
 # A CSV larger than this is refused before it is read: 10,000 documents take about 3 MB.
@@ -267,16 +268,9 @@ class DocumentImporter:
         if not any(clean_text(value) for value in row.values()):
             return None
         values = self.parse_row(row, row_number)
-        stored: list[str] = []
-        try:
-            with transaction.atomic():
-                outcome, page = self.save(values, stored)
-        except BaseException:
-            # The database rolled back; the files it pointed to must go too.
-            storage = get_document_model()._meta.get_field("file").storage
-            for name in stored:
-                storage.delete(name)
-            raise
+        storage = get_document_model()._meta.get_field("file").storage
+        with removed_on_failure(storage) as stored, transaction.atomic():
+            outcome, page = self.save(values, stored)
         if outcome != UNCHANGED:
             self.imported.append(page.pk)
         return outcome

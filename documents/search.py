@@ -25,7 +25,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from vietnam.text import fold_diacritics
+from vietnam.text import search_words
 
 from .models import (
     Authority,
@@ -74,7 +74,7 @@ LISTING_TTL = 15 * 60
 
 def query_words(query: str) -> list[str]:
     """The folded words of a query: letters and digits only, so they are safe in a tsquery."""
-    return re.findall(r"[a-z0-9]+", fold_diacritics(query).lower())
+    return search_words(query)
 
 
 def number_fragments(query: str) -> list[str]:

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from groundwork.viewsets import NamedListViewSet
 
 from .models import Authority, DocumentType, LegalDocumentPage, LegalField
 from .timeliness import timeliness
@@ -15,21 +16,14 @@ from .timeliness import timeliness
 page_permission_policy = PagePermissionPolicy()
 
 
-class ListViewSet(ModelViewSet):
-    list_display = ["name", "name_en", "slug", "sort_order"]
-    search_fields = ["name", "name_en"]
-    ordering = ["sort_order", "name"]
-    copy_view_enabled = False
-
-
-class DocumentTypeViewSet(ListViewSet):
+class DocumentTypeViewSet(NamedListViewSet):
     model = DocumentType
     icon = "doc-full"
     menu_label = _("Hình thức văn bản")
     form_fields = ["name", "name_en", "abbreviation", "slug", "sort_order"]
 
 
-class AuthorityViewSet(ListViewSet):
+class AuthorityViewSet(NamedListViewSet):
     model = Authority
     icon = "group"
     menu_label = _("Cơ quan ban hành")
@@ -37,7 +31,7 @@ class AuthorityViewSet(ListViewSet):
     list_display = ["name", "agency", "slug", "sort_order"]
 
 
-class LegalFieldViewSet(ListViewSet):
+class LegalFieldViewSet(NamedListViewSet):
     model = LegalField
     icon = "tag"
     menu_label = _("Lĩnh vực")

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from groundwork.abuse import HoneypotMixin, rate_limited
+from groundwork.forms import DescribedFieldsMixin
+from groundwork.paging import paginate
 from home.models import Agency
-from home.models.pages import paginate
-from portal.forms import DescribedFieldsMixin
 
-from .abuse import HoneypotMixin, rate_limited
 from .models import ConsultationComment, ConsultationPage
 
 # A person may send this many comments from one address in this many seconds (all consultations together).

@@ -17,8 +17,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from groundwork.mail import send_mail
 from home.models import Agency, SiteContactSettings
-from portal.mail import send_mail
 
 from .models import Question, QuestionEvent, QuestionIndexPage, Unit
 

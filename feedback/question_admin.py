@@ -25,12 +25,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from documents.models import LegalField
-from portal.deadlines import DueColumn, DueFilter
+from groundwork.deadlines import DueColumn, DueFilter
+from groundwork.storage import private_file_response
 
 from . import handling
 from .models import Question, Unit
 from .models.questions import DUE_SOON_WORKING_DAYS
-from .storage import private_file_response
 
 
 class QuestionPermissionPolicy(ModelPermissionPolicy):

@@ -1,24 +1,21 @@
 """The public side of questions and answers (R9): asking, following a question by its code, reading answers."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import LegalDocumentPage, LegalField
-from portal.forms import PHONE, DescribedFieldsMixin, matches_contact
-from portal.uploads import upload_problem
-from vietnam.text import fold_diacritics
+from groundwork.abuse import HoneypotMixin
+from groundwork.forms import PHONE, DescribedFieldsMixin, matches_contact
+from groundwork.uploads import upload_problem
+from vietnam.text import search_words
 
-from .abuse import HoneypotMixin
 from .models import Question
 from .models.questions import MAX_ATTACHMENT_SIZE
 
 PAGE_SIZE = 20
-# What an attachment may be, by extension: checked by content too (portal.uploads).
+# What an attachment may be, by extension: checked by content too (groundwork.uploads).
 ATTACHMENT_TYPES = {"pdf", "jpg", "jpeg", "png"}
 
 
@@ -101,13 +98,9 @@ def published_questions(agency, *, portal_wide: bool, query: str = "", legal_fie
         questions = questions.filter(agency=agency)
     if legal_field is not None:
         questions = questions.filter(legal_field=legal_field)
-    for word in re.findall(r"[a-z0-9]+", fold_diacritics(query).lower()):
+    for word in search_words(query):
         questions = questions.filter(search_text__contains=f" {word}")
     return questions.select_related("agency", "legal_field").order_by("-published_at", "-pk")
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def field_filter(value: str) -> LegalField | None:

@@ -9,7 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models.pages import RICH_TEXT_FEATURES, SectionPage, paginate
+from groundwork.paging import paginate
+from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 from home.models.records import PublishedRecordMixin
 from vietnam.text import slugify
 

@@ -31,6 +31,7 @@ from wagtail.models import (
 from vietnam.text import fold_diacritics, nfc, words
 
 from .models import Agency, HomePage
+from .models.agencies import HOSTNAME_LABEL
 from .sections import PORTAL_SECTIONS, STANDARD_SECTIONS
 
 # Words left out of an agency's initials (Điều 6.2: "Sở Thông tin và Truyền thông" -> stttt).
@@ -50,7 +51,6 @@ LOCAL_PREFIXES = [
     "xã",
 ]
 RESERVED_CODES = {"www", "mail", "admin", "api", "static", "media", "ftp", "smtp"}
-CODE_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -100,7 +100,7 @@ def derive_code(name: str, kind: str) -> str:
 
 def validate_code(code: str) -> None:
     """Raise OnboardingError unless `code` is a valid, non-reserved hostname label."""
-    if not CODE_PATTERN.match(code):
+    if not re.match(HOSTNAME_LABEL, code):
         raise OnboardingError(
             _(
                 "Mã “%(code)s” không hợp lệ: chỉ gồm chữ thường a–z, số 0–9 và dấu gạch ngang, "

@@ -11,7 +11,8 @@ from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
-from .models.pages import paginate
+from groundwork.paging import paginate
+
 from .queries import SiteFrame
 
 MAX_QUERY_LENGTH = 200
@@ -49,7 +50,7 @@ def _database_answers() -> bool:
 
 
 def _cache_keeps() -> bool:
-    # A write read back: a cache that answers but keeps nothing (Redis down, see portal.cache) is down.
+    # A write read back: a cache that answers but keeps nothing (Redis down, see groundwork.cache) is down.
     key, token = f"readyz:{secrets.token_hex(8)}", secrets.token_hex(8)
     cache.set(key, token, 10)
     kept = cache.get(key) == token
@@ -73,7 +74,7 @@ def ready(request):
     """Readiness for monitoring and deploys: the database, the cache and the task queue's table, each tried.
 
     200 {"status": "ok"}, or 503 {"status": "unavailable", "down": [...]} naming what failed ("database", "cache",
-    "tasks"). The site still serves pages without the cache (portal.cache), so a load balancer routes on /healthz,
+    "tasks"). The site still serves pages without the cache (groundwork.cache), so a load balancer routes on /healthz,
     not on this: a Redis outage would otherwise take every instance out of service at once.
     """
     down = [name for name, check in READINESS_CHECKS.items() if not check()]

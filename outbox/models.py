@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SentMail(models.Model):
-    """A message an SMTP server accepted, by the id portal.mail.send_mail gave it; no address, no content."""
+    """A message an SMTP server accepted, by the id groundwork.mail.send_mail gave it; no address, no content."""
 
     message_id = models.UUIDField(primary_key=True)
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -4,7 +4,7 @@ A delivery task can run twice: its worker may be killed after the server accepte
 was marked done, and the task is then put back in the queue (worker.recovery). The message's id, recorded the moment
 the server accepts it and committed at once (the worker runs tasks in autocommit), lets the second run skip it. What
 is left is a window of milliseconds between the server's "250" and the commit. Records are kept KEEP_FOR, far
-longer than a message's retries last (portal.mail.RETRY_MINUTES: about 17 hours).
+longer than a message's retries last (groundwork.mail.RETRY_MINUTES: about 17 hours).
 """
 
 from datetime import timedelta

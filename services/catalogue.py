@@ -5,7 +5,6 @@ A province has a few thousand procedures: the matches' facet columns are read in
 then only the page of results shown is read. The query count does not depend on how many procedures match.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from home.models import Agency
-from vietnam.text import fold_diacritics, sort_key
+from vietnam.text import search_words, sort_key
 
 from .models import Channel, GovernmentLevel, OnlineService, ProcedurePage, Sector
 
@@ -51,12 +50,12 @@ class Catalogue:
             query=params.get("q", "").strip()[:MAX_QUERY_LENGTH],
             filters={name: params.get(param, "").strip() for name, param in PARAMS.items() if params.get(param)},
             page_number=params.get("page"),
-            portal_wide=bool(agency and agency.kind == Agency.Kind.PORTAL),
+            portal_wide=bool(agency and agency.is_portal),
         )
 
     @cached_property
     def words(self) -> list[str]:
-        return re.findall(r"[a-z0-9]+", fold_diacritics(self.query).lower())
+        return search_words(self.query)
 
     def scope(self) -> QuerySet:
         """Live public procedures in the section's language: this site's, or on the portal every site's."""

@@ -35,9 +35,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from feedback.storage import private_file_response
+from groundwork.deadlines import DueColumn, DueFilter
+from groundwork.storage import private_file_response
 from home.models import Agency
-from portal.deadlines import DueColumn, DueFilter
 from vietnam.text import fold_diacritics, person_name
 
 from . import handling

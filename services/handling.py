@@ -18,8 +18,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from groundwork.mail import send_mail
+from groundwork.storage import removed_on_failure
 from home.models import Agency
-from portal.mail import send_mail
 from vietnam.text import person_name
 from vietnam.workdays import add_working_days, working_days_between
 
@@ -159,30 +160,23 @@ def request_supplement(dossier: Dossier, user, missing: str) -> None:
 def supplement(dossier: Dossier, note: str, uploads: list[tuple[str, object]]) -> DossierEvent:
     """The applicant's supplement (a note and files as (label, upload)): back to processing, the due date moved.
 
-    The caller has checked the files (portal.uploads) and the applicant's secret. Everything is saved in one
+    The caller has checked the files (groundwork.uploads) and the applicant's secret. Everything is saved in one
     transaction; a stored file is removed again if it fails.
     """
-    storage = DossierFile._meta.get_field("file").storage
-    stored = []
-    try:
-        with transaction.atomic():
-            dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-            if dossier.status not in ALLOWED_FROM[Action.SUPPLEMENTED]:
-                raise StepRefused(_("Hồ sơ này không chờ bổ sung."))
-            requested = dossier.events.filter(action=Action.SUPPLEMENT_REQUESTED).latest("at", "pk")
-            waited = working_days_between(requested.at, timezone.now())
-            due_on = add_working_days(dossier.due_on, waited) if waited else dossier.due_on
-            event = _move(dossier, Action.SUPPLEMENTED, Status.PROCESSING, note=note, due_on=due_on)
-            for label, upload in uploads:
-                attached = DossierFile(dossier=dossier, event=event, label=label, name=upload.name, size=upload.size)
-                attached.file.save(upload.name, upload, save=False)
-                stored.append(attached.file.name)
-                attached.save()
-            _tell_officer(dossier, event)
-    except BaseException:
-        for name in stored:
-            storage.delete(name)
-        raise
+    with removed_on_failure(DossierFile._meta.get_field("file").storage) as stored, transaction.atomic():
+        dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        if dossier.status not in ALLOWED_FROM[Action.SUPPLEMENTED]:
+            raise StepRefused(_("Hồ sơ này không chờ bổ sung."))
+        requested = dossier.events.filter(action=Action.SUPPLEMENT_REQUESTED).latest("at", "pk")
+        waited = working_days_between(requested.at, timezone.now())
+        due_on = add_working_days(dossier.due_on, waited) if waited else dossier.due_on
+        event = _move(dossier, Action.SUPPLEMENTED, Status.PROCESSING, note=note, due_on=due_on)
+        for label, upload in uploads:
+            attached = DossierFile(dossier=dossier, event=event, label=label, name=upload.name, size=upload.size)
+            attached.file.save(upload.name, upload, save=False)
+            stored.append(attached.file.name)
+            attached.save()
+        _tell_officer(dossier, event)
     return event
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Sum
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -25,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
+from groundwork.paging import paginate
 from home.models import Agency
 from vietnam.text import sort_key
 
@@ -282,7 +282,7 @@ def statistics_page(request, section: Page):
     agency = Agency.objects.filter(site=site).first() if site else None
     if agency is None:
         raise Http404
-    portal_wide = agency.kind == Agency.Kind.PORTAL
+    portal_wide = agency.is_portal
     year = chosen_year(request.GET.get(YEAR_PARAM))
     statistics = procedure_statistics(Agency.objects.all() if portal_wide else [agency], year)
     rows, chosen_agency = statistics.rows, None
@@ -301,7 +301,7 @@ def statistics_page(request, section: Page):
     context.update(
         {
             "statistics": statistics,
-            "rows": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+            "rows": paginate(request, rows, PAGE_SIZE),
             "years": statistics_years(),
             "portal_wide": portal_wide,
             "chosen_agency": chosen_agency,

@@ -30,9 +30,9 @@ from wagtail.admin.widgets import AdminDateInput, HeaderButton
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 
+from groundwork.spreadsheets import csv_response, vietnamese_decimal, xlsx_response
 from home.models import Agency
 from home.permissions import BoardPermissionPolicy
-from portal.spreadsheets import csv_response, vietnamese_decimal, xlsx_response
 from vietnam.text import sort_key
 
 from .models import OnlineServicePlan, ProcedurePage

@@ -17,10 +17,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from feedback.abuse import HoneypotMixin
-from portal.forms import DescribedFieldsMixin, PhoneField, SensibleDateField
-from portal.mail import send_mail
-from portal.uploads import upload_problem
+from groundwork.abuse import HoneypotMixin
+from groundwork.forms import DescribedFieldsMixin, PhoneField, SensibleDateField
+from groundwork.mail import send_mail
+from groundwork.storage import removed_on_failure
+from groundwork.uploads import upload_problem
 from vietnam.text import fold_diacritics
 from vietnam.workdays import add_working_days
 
@@ -170,9 +171,8 @@ def submit(form: DossierForm) -> Dossier:
     existing = Dossier.objects.filter(form_token=token).first()
     if existing is not None:
         return existing
-    stored = []
     try:
-        with transaction.atomic():
+        with removed_on_failure(DossierFile._meta.get_field("file").storage) as stored, transaction.atomic():
             dossier = save_dossier(form, timezone.now(), stored, language=get_language() or "vi")
             send_mail(
                 dossier.email,
@@ -181,11 +181,8 @@ def submit(form: DossierForm) -> Dossier:
                 {"dossier": dossier, "procedure": procedure, "status_url": status_url(dossier)},
                 language=dossier.language,
             )
-    except BaseException as error:
-        storage = DossierFile._meta.get_field("file").storage
-        for name in stored:
-            storage.delete(name)
-        if isinstance(error, IntegrityError) and Dossier.objects.filter(form_token=token).exists():
+    except IntegrityError:
+        if Dossier.objects.filter(form_token=token).exists():
             return Dossier.objects.get(form_token=token)  # the same form, sent twice at the same moment
         raise
     return dossier

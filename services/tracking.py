@@ -33,11 +33,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.models import Page, Site
 
-from feedback.abuse import HoneypotMixin, rate_limited
+from groundwork.abuse import HoneypotMixin, rate_limited
+from groundwork.forms import DescribedFieldsMixin, matches_contact
+from groundwork.mail import send_mail
+from groundwork.uploads import upload_problem
 from home.models import Agency
-from portal.forms import DescribedFieldsMixin, matches_contact
-from portal.mail import send_mail
-from portal.uploads import upload_problem
 
 from . import handling
 from .models import Dossier, DossierAccess, DossierEvent, DossierFile
@@ -81,7 +81,7 @@ def not_found_message() -> str:
 def find_dossier(code: str, agency: Agency) -> Dossier | None:
     """The dossier of `code` (spaces and case ignored) if `agency`'s site may show it; else None."""
     dossiers = Dossier.objects.filter(code="".join(code.split()).upper())
-    if agency.kind != Agency.Kind.PORTAL:
+    if not agency.is_portal:
         dossiers = dossiers.filter(agency=agency)
     return dossiers.only("pk", "code", "secret", "applicant", "email", "phone", "language", "agency_id").first()
 
@@ -285,7 +285,7 @@ def dossier_status(request, section, code: str):
     supplement form while the agency awaits one."""
     agency = _site_agency(request)
     dossiers = Dossier.objects.filter(code=code, pk__in=_remembered(request))
-    if agency.kind != Agency.Kind.PORTAL:
+    if not agency.is_portal:
         dossiers = dossiers.filter(agency=agency)
     dossier = dossiers.select_related("procedure", "agency", "officer").first()
     if dossier is None:

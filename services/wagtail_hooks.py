@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from documents.wagtail_hooks import ListViewSet
+from groundwork.viewsets import NamedListViewSet
 
 from . import dossier_admin, statistics_admin  # noqa: F401
 from .models import Sector
 
 
-class SectorViewSet(ListViewSet):
+class SectorViewSet(NamedListViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Lĩnh vực thủ tục hành chính")

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import auth
 from wagtail.users.models import UserProfile
 
-from feedback.abuse import rate_limited
-from portal import mail
+from groundwork import mail
+from groundwork.abuse import rate_limited
 
 from .lockout import ACCOUNT, ADDRESS, lockout_message
 
@@ -44,7 +44,7 @@ class PasswordResetForm(auth.PasswordResetForm):
         super().save(request=request, **kwargs)
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        """Queue the reset e-mail (portal.mail), in the admin language the account chose, else Vietnamese; never the
+        """Queue the reset e-mail (groundwork.mail), in the admin language the account chose, else Vietnamese; never the
         language of whoever asked. Django's template names are replaced by signin/mail/password_reset."""
         user = context["user"]
         language = UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from typing import Any
 
+from django.utils.translation import get_language
+
 # "đ" has no decomposition in Unicode, so NFKD alone would drop it instead of folding it to "d".
 _SPECIAL_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -44,6 +46,18 @@ def slugify(value: str, max_length: int = 255) -> str:
 def words(value: str) -> list[str]:
     """The words of `value`, punctuation (commas, dashes, ampersands) dropped."""
     return re.findall(r"\w+", nfc(value))
+
+
+def local_text(vietnamese: str, english: str) -> str:
+    """The text in the language being served: the English one on English pages when there is one, else the
+    Vietnamese (the official text, always present)."""
+    return english if english and get_language() == "en" else vietnamese
+
+
+def search_words(value: str) -> list[str]:
+    """The words of `value` as the search indexes keep them and queries are compared: lower case, diacritics folded,
+    letters and digits only. "Quyết định 12/QĐ-UBND" -> ["quyet", "dinh", "12", "qd", "ubnd"]."""
+    return re.findall(r"[a-z0-9]+", fold_diacritics(value).lower())
 
 
 def sort_key(value: str) -> tuple:

@@ -35,7 +35,7 @@ class SearchEntry(models.Model):
     validity = models.CharField(max_length=10, choices=Validity.choices)
     # The folded text, matched directly on databases other than PostgreSQL (empty on PostgreSQL)…
     search_text = models.TextField(blank=True)
-    # …and on PostgreSQL its full-text vector (a GIN index is created by migration 0006 there).
+    # …and on PostgreSQL its full-text vector (its GIN index is created by migration 0005 there).
     search_vector = SearchVectorField(null=True)
 
     class Meta:
@@ -90,7 +90,7 @@ def refresh_all_on_portal() -> int:
         return cursor.rowcount
 
 
-# Also run by migration 0006 (with a copy of this text).
+# Also run by migration 0005 (with a copy of this text).
 ON_PORTAL_SQL = """
     UPDATE legal_documents_searchentry SET on_portal = ranked.listed
     FROM (

@@ -1,6 +1,5 @@
 """The legal-documents section of each site and its documents (R5, Điều 8.2.e)."""
 
-import re
 from datetime import date
 
 from django import forms
@@ -10,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from home.models.pages import SectionPage
 from home.models.records import PublishedRecordMixin
-from vietnam.text import fold_diacritics, slugify
+from vietnam.text import fold_diacritics, search_words, slugify
 
 
 class Validity(models.TextChoices):
@@ -216,7 +216,7 @@ class LegalDocumentPage(PublishedRecordMixin, Page):
             self.attachment_text,
         ]
         # Words only, one space apart and around, so that " word " finds whole words on any database.
-        words = re.findall(r"[a-z0-9]+", fold_diacritics(" ".join(part for part in parts if part)).lower())
+        words = search_words(" ".join(part for part in parts if part))
         return f" {' '.join(words)} "
 
     def compute_validity(self, today: date | None = None) -> str:
@@ -248,14 +248,13 @@ class LegalDocumentPage(PublishedRecordMixin, Page):
         return context
 
     def petition_url(self, request=None) -> str | None:
-        """The form of this site's questions section, for a petition about this document (R8)."""
-        from feedback.models import QuestionIndexPage
-
-        home_path = self.path[: self.steplen * (self.depth - 2)]
-        section = QuestionIndexPage.objects.filter(path__startswith=home_path, depth=self.depth - 1).first()
-        if section is None:
-            return None
-        return f"{section.get_url(request)}{section.reverse_subpage('ask')}?van-ban={self.pk}"
+        """Where a visitor sends a petition about this document (R8), or None: the first URL that a function
+        registered for the `legal_document_petition_url` hook gives (the feedback app's question form)."""
+        for petition_url in hooks.get_hooks("legal_document_petition_url"):
+            url = petition_url(self, request)
+            if url:
+                return url
+        return None
 
 
 class DocumentFile(Orderable):

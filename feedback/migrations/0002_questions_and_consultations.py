@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import feedback.storage
+import groundwork.storage
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(default='vi', editable=False, max_length=5)),
                 ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
                 ('body', models.TextField(max_length=5000, verbose_name='nội dung')),
-                ('attachment', models.FileField(blank=True, max_length=255, storage=feedback.storage.private_storage, upload_to='hoi-dap/%Y/%m/', verbose_name='tệp đính kèm')),
+                ('attachment', models.FileField(blank=True, max_length=255, storage=groundwork.storage.private_storage, upload_to='hoi-dap/%Y/%m/', verbose_name='tệp đính kèm')),
                 ('received_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='ngày nhận')),
                 ('due_on', models.DateField(editable=False, verbose_name='hạn trả lời')),
                 ('answer', models.TextField(blank=True, verbose_name='nội dung trả lời')),

@@ -46,29 +46,28 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def answers(self, request):
-        from feedback.questions import field_filter, paginate, published_questions
+        from feedback.questions import PAGE_SIZE, field_filter, published_questions
+        from groundwork.paging import paginate
 
         agency = self.agency(request)
         query = request.GET.get("q", "").strip()[:200]
         legal_field = field_filter(request.GET.get("linh-vuc", ""))
-        questions = published_questions(
-            agency, portal_wide=agency.kind == agency.Kind.PORTAL, query=query, legal_field=legal_field
-        )
+        questions = published_questions(agency, portal_wide=agency.is_portal, query=query, legal_field=legal_field)
         context = self.get_context(request)
         context.update(
-            questions=paginate(request, questions),
+            questions=paginate(request, questions, PAGE_SIZE),
             query=query,
             legal_field=legal_field,
             legal_fields=_used_fields(),
-            portal_wide=agency.kind == agency.Kind.PORTAL,
+            portal_wide=agency.is_portal,
         )
         return TemplateResponse(request, self.template, context)
 
     @path("gui-cau-hoi/", name="ask")
     def ask(self, request):
-        from feedback.abuse import rate_limited
         from feedback.handling import receive
         from feedback.questions import QuestionForm, document_for_petition
+        from groundwork.abuse import rate_limited
 
         request.sensitive_post_parameters = "__ALL__"  # an error report never carries a citizen's data
         agency = self.agency(request)
@@ -101,8 +100,8 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
 
     @path("tra-cuu/", name="lookup")
     def lookup(self, request):
-        from feedback.abuse import rate_limited
         from feedback.questions import LookupForm
+        from groundwork.abuse import rate_limited
 
         request.sensitive_post_parameters = "__ALL__"  # an error report never carries a citizen's data
         agency = self.agency(request)
@@ -128,7 +127,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
 
         agency = self.agency(request)
         questions = Question.objects.filter(status=Question.Status.PUBLISHED).select_related("agency", "legal_field")
-        if agency.kind != agency.Kind.PORTAL:
+        if not agency.is_portal:
             questions = questions.filter(agency=agency)
         question = questions.filter(pk=pk).first()
         if question is None:

@@ -5,7 +5,6 @@ editorial board (BBT) to one of the agency's units, answered by the unit's staff
 (or the asker is told how it is going), then published. Every step is a QuestionEvent: who, when, what.
 """
 
-import re
 import secrets
 from datetime import date
 
@@ -15,8 +14,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from feedback.storage import private_storage
-from vietnam.text import fold_diacritics
+from groundwork.storage import private_storage
+from vietnam.text import search_words
 from vietnam.workdays import add_working_days, deadline_state
 
 # The legal time limit to answer (Điều 9.1.đ), and how many working days before it the inbox warns.
@@ -150,11 +149,7 @@ class Question(models.Model):
             self.code = new_code(self.CODE_PREFIX[self.kind])
         if not self.due_on:
             self.due_on = due_date(timezone.localtime(self.received_at).date())
-        self.search_text = (
-            " "
-            + " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(f"{self.title} {self.body} {self.answer}").lower()))
-            + " "
-        )
+        self.search_text = " " + " ".join(search_words(f"{self.title} {self.body} {self.answer}")) + " "
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)

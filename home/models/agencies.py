@@ -3,12 +3,16 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from vietnam.text import local_text
+
+# One label of a hostname (RFC 1123), as an agency's code is the first label of its site's host.
+HOSTNAME_LABEL = r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
+
 hostname_label_validator = RegexValidator(
-    r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",
+    HOSTNAME_LABEL,
     _("Mã chỉ gồm chữ thường a–z, số 0–9 và dấu gạch ngang, tối đa 63 ký tự, không bắt đầu hay kết thúc bằng '-'."),
 )
 
@@ -75,7 +79,12 @@ class Agency(models.Model):
     @property
     def local_name(self) -> str:
         """The name in the language being served: the English one on English pages when there is one."""
-        return self.name_en if get_language() == "en" and self.name_en else self.name
+        return local_text(self.name, self.name_en)
+
+    @property
+    def is_portal(self) -> bool:
+        """Whether this is the province's portal, whose lists and searches cover every site."""
+        return self.kind == self.Kind.PORTAL
 
     @property
     def label(self) -> str:
@@ -111,8 +120,7 @@ class SiteContactSettings(BaseSiteSetting):
         verbose_name_plural = _("thông tin liên hệ của trang")
 
     def _localized(self, name: str) -> str:
-        english = getattr(self, f"{name}_en")
-        return english if get_language() == "en" and english else getattr(self, name)
+        return local_text(getattr(self, name), getattr(self, f"{name}_en"))
 
     @property
     def local_owner(self) -> str:

@@ -1,6 +1,5 @@
 """Site roots, section indexes, general pages and the official contacts page."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,17 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from groundwork.paging import paginate
 from home.blocks import BodyBlock
 
 from .records import PublishedRecordMixin
 
-PAGE_SIZE = 12
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    """The page of `queryset` asked for by `?page=`, out-of-range numbers clamped."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 class HomePage(PublishedRecordMixin, Page):

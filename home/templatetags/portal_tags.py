@@ -38,7 +38,7 @@ def breadcrumbs(context, page):
 @register.simple_tag
 def site_overline(agency: Agency | None) -> str:
     """The line above the site's name in the header: who the site belongs to."""
-    if agency is None or agency.kind == Agency.Kind.PORTAL:
+    if agency is None or agency.is_portal:
         return _("Cổng thông tin điện tử")
     if agency.kind == Agency.Kind.AGENCY:
         return _("Ủy ban nhân dân tỉnh Quảng Ngãi")

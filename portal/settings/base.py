@@ -5,7 +5,7 @@ Configuration comes from the environment:
 - PORTAL_DOMAIN: the portal's hostname; agency sites are <code>.<PORTAL_DOMAIN>.
 - PORTAL_PORT: the port the sites are served on, for the URLs Wagtail writes (80 in production).
 - REDIS_URL: a Redis cache instead of the in-process one, shared by every process. While Redis is unreachable
-  the site is served without it (portal.cache): REDIS_TIMEOUT bounds each wait for it (seconds, default 0.3), and
+  the site is served without it (groundwork.cache): REDIS_TIMEOUT bounds each wait for it (seconds, default 0.3), and
   after a failure it is not asked again for REDIS_RETRY_AFTER seconds (default 5).
 - AWS_STORAGE_BUCKET_NAME (+ AWS_S3_CUSTOM_DOMAIN, AWS_QUERYSTRING_AUTH): the public media (images,
   documents) on S3-compatible storage instead of MEDIA_ROOT. The Content-Security-Policy lets images and media
@@ -68,6 +68,7 @@ ALLOWED_HOSTS = [PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
 INSTALLED_APPS = [
     "signin",
     "vietnam",
+    "groundwork",
     "home",
     "documents",
     "gazette",
@@ -110,7 +111,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.headers.SecurityHeadersMiddleware",
+    "groundwork.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,7 +173,7 @@ if os.environ.get("REDIS_URL"):
     redis_timeout = float(os.environ.get("REDIS_TIMEOUT", "0.3"))
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.DegradingRedisCache",
+            "BACKEND": "groundwork.cache.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
             "OPTIONS": {
@@ -240,7 +241,7 @@ if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
     if os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"] == os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         raise ImproperlyConfigured("AWS_PRIVATE_STORAGE_BUCKET_NAME must not be the public media bucket.")
     # Citizens' files (Điều 13): every object private, read only through a signed URL that
-    # feedback.storage.private_file_response gives after a permission check. No custom domain: a CDN in front
+    # groundwork.storage.private_file_response gives after a permission check. No custom domain: a CDN in front
     # would serve them unsigned.
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -267,9 +268,9 @@ elif os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 else:
     MEDIA_ORIGINS = []
 
-# Security headers, sent by portal.headers.SecurityHeadersMiddleware on every response (issue 11). The public site
-# runs no inline code and loads nothing from another origin (tests/test_security_headers.py keeps inline code out
-# of the templates); embeds of other sites are off for the same reason.
+# Security headers, sent by groundwork.headers.SecurityHeadersMiddleware on every response (issue 11). The public site
+# runs no inline code and loads nothing from another origin (tests/groundwork/test_security_headers.py keeps inline
+# code out of the templates); embeds of other sites are off for the same reason.
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -338,7 +339,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
 
-# The proxies whose X-Forwarded-For is believed (feedback.abuse.client_ip), as networks.
+# The proxies whose X-Forwarded-For is believed (groundwork.abuse.client_ip), as networks.
 try:
     PORTAL_TRUSTED_PROXIES = [
         str(ipaddress.ip_network(item, strict=False)) for item in env_list("PORTAL_TRUSTED_PROXIES")
@@ -358,7 +359,7 @@ AXES_HANDLER = "signin.lockout.LockoutHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: LockoutHandler reads them so
 AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
-AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
+AXES_CLIENT_IP_CALLABLE = "groundwork.abuse.client_ip"
 AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
 # A successful sign-in does not clear the counts: axes would clear the client address's too, so that anyone with
 # one account could reset their address's count between guesses at others.
@@ -380,7 +381,7 @@ STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12"))
 # (services.tracking.SESSION_SECONDS); a session lives that long after its last change, not Django's two weeks.
 SESSION_COOKIE_AGE = 2 * 3600
 
-# Background work (e-mail: portal/mail.py; Wagtail's search and reference indexes, file deletion) is queued in
+# Background work (e-mail: groundwork/mail.py; Wagtail's search and reference indexes, file deletion) is queued in
 # the database, in the transaction that asks for it, and run by `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task RUNNING this long was left by a worker that stopped: run_worker queues it again. Sending an e-mail takes a
@@ -396,7 +397,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside host (nor in the admin's policy): Wagtail's own default avatar
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "rar"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CheckedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "groundwork.uploads.CheckedDocumentForm"
 PORTAL_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

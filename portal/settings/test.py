@@ -16,8 +16,8 @@ SECRET_KEY = "test-only-not-secret-quang-ngai-portal-key-0123456789abcdef"  # no
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks (e-mail, Wagtail's indexes) run at once, inside the test: no worker to start. tests/test_mail.py switches
-# to the database backend where the queue itself is under test.
+# Tasks (e-mail, Wagtail's indexes) run at once, inside the test: no worker to start. tests/groundwork/test_mail.py
+# switches to the database backend where the queue itself is under test.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # a fresh folder per run: no leftovers

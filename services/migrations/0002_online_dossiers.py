@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import feedback.storage
+import groundwork.storage
 import modelcluster.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('label', models.CharField(max_length=500, verbose_name='thành phần hồ sơ')),
-                ('file', models.FileField(max_length=255, storage=feedback.storage.private_storage, upload_to='ho-so/%Y/%m/', verbose_name='tệp')),
+                ('file', models.FileField(max_length=255, storage=groundwork.storage.private_storage, upload_to='ho-so/%Y/%m/', verbose_name='tệp')),
                 ('name', models.CharField(max_length=255, verbose_name='tên tệp')),
                 ('size', models.PositiveIntegerField(verbose_name='dung lượng')),
                 ('component', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='services.dossiercomponent')),

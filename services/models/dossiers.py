@@ -14,7 +14,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from feedback.storage import private_storage
+from groundwork.storage import private_storage
 from vietnam.workdays import deadline_state
 
 # The security code: Crockford's base32 without 0 and 1 (it already has no I, L, O, U), so that nothing read from

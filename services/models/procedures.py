@@ -5,7 +5,6 @@ as pages (so they pass the BBT, keep revisions and are translated, as R2 asks fo
 section is the catalogue: filters with counts, search without diacritics; on the portal, every agency's.
 """
 
-import re
 import time
 
 from django import forms
@@ -25,10 +24,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from documents.models.lists import NamedListItem
+from groundwork.models import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 from home.models.records import PublishedRecordMixin
-from vietnam.text import fold_diacritics
+from vietnam.text import search_words
 
 # Submissions per address (IP) and hour, and where the receipt waits for the redirect.
 SUBMIT_LIMIT = (30, 3600)  # a one-stop shop may submit for many citizens from one address
@@ -220,7 +219,7 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
 
     def build_search_text(self) -> str:
         text = " ".join([self.code, self.title, self.implementing_agency, self.applicants, self.result])
-        return f" {' '.join(re.findall(r'[a-z0-9]+', fold_diacritics(text).lower()))} "
+        return f" {' '.join(search_words(text))} "
 
     def find_agency(self):
         """The agency whose site this page is on (through its home page, in any language)."""
@@ -242,7 +241,7 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
     @path("nop-truc-tuyen/", name="submit")
     def submit_online(self, request):
         """The procedure's online form; a valid one becomes a dossier, then the receipt."""
-        from feedback.abuse import rate_limited
+        from groundwork.abuse import rate_limited
         from services.submission import DossierForm, accepts_online, submit
 
         if not accepts_online(self):

@@ -96,7 +96,7 @@ def test_portal_takes_the_portal_domain_and_replaces_wagtails_welcome_site(setti
 
     site = Site.objects.get(is_default_site=True)
     assert site.hostname == settings.PORTAL_DOMAIN
-    assert site.agency.kind == Agency.Kind.PORTAL and site.agency.code == ""
+    assert site.agency.is_portal and site.agency.code == ""
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
 
 

@@ -24,7 +24,7 @@ from moto.server import ThreadedMotoServer
 from storages.backends.s3 import S3Storage
 
 from feedback.models import Question
-from feedback.storage import private_file_response, private_storage
+from groundwork.storage import private_file_response, private_storage
 from services import handling
 from services.models import Dossier, DossierAccess, DossierEvent, DossierFile
 from services.retention import purge_closed_dossiers

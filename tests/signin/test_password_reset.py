@@ -1,5 +1,5 @@
 """Wagtail's password reset (/admin/password_reset/): throttled per e-mail and per client address without telling
-anyone which addresses have accounts, and its e-mail in Vietnamese through the mail queue (portal/mail.py)."""
+anyone which addresses have accounts, and its e-mail in Vietnamese through the mail queue (groundwork/mail.py)."""
 
 import re
 from urllib.parse import urlsplit
@@ -9,13 +9,13 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from tests import test_mail
 from tests.conftest import PASSWORD
-from tests.test_mail import mail_tasks
+from tests.groundwork import test_mail
+from tests.groundwork.test_mail import mail_tasks
 
 pytestmark = pytest.mark.django_db
 
-# The real SMTP server and the database queue of tests/test_mail.py.
+# The real SMTP server and the database queue of tests/groundwork/test_mail.py.
 database_queue, run_worker = test_mail.database_queue, test_mail.run_worker
 smtp_port, smtp_server = test_mail.smtp_port, test_mail.smtp_server
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from portal.mail import deliver_mail
+from groundwork.mail import deliver_mail
 from worker.recovery import recover_stale_tasks
 
 

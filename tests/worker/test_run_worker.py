@@ -22,8 +22,8 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from groundwork.mail import send_mail
 from outbox.models import SentMail
-from portal.mail import send_mail
 from tests.processes import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -35,7 +35,7 @@ WAIT = 60  # seconds any awaited event may take: starting a worker took 13 s at 
 
 
 def mail_tasks():
-    return DBTaskResult.objects.filter(task_path="portal.mail.deliver_mail").order_by("enqueued_at")
+    return DBTaskResult.objects.filter(task_path="groundwork.mail.deliver_mail").order_by("enqueued_at")
 
 
 def queue_receipt(code="HD-2026-0001"):

@@ -16,7 +16,7 @@ from tests.documents.conftest import create_lists, document_maker
 from tests.services import test_submission
 from tests.services.test_catalogue import make_procedure
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 procedure = test_submission.procedure  # an online procedure of xã Tư Nghĩa, with its dossier form
 

@@ -1,5 +1,8 @@
 """Where files sent by citizens are kept: never under the public media URL (R14, Điều 13)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import storages
 from django.http import FileResponse, HttpResponseRedirect
@@ -11,6 +14,19 @@ NO_STORE = "private, no-store"
 def private_storage():
     """The `private` storage of settings.STORAGES (a folder outside MEDIA_ROOT, or a private bucket)."""
     return storages["private"]
+
+
+@contextmanager
+def removed_on_failure(storage) -> Iterator[list[str]]:
+    """Give the block a list for the names of the files it stores in `storage`; if the block raises (its
+    transaction rolled back), delete those files and raise again, so that no file outlives the rows that named it."""
+    stored: list[str] = []
+    try:
+        yield stored
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
 
 
 def private_file_response(field_file, filename: str):

@@ -1,4 +1,4 @@
-"""E-mail through the task queue (portal/mail.py): a real SMTP server, retries from the database queue run by
+"""E-mail through the task queue (groundwork/mail.py): a real SMTP server, retries from the database queue run by
 `manage.py db_worker`, no address in the logs; and Wagtail's own tasks on that queue."""
 
 import email
@@ -19,8 +19,8 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
+from groundwork.mail import MAX_ATTEMPTS, deliver_mail, send_mail
 from home.onboarding import create_agency_site
-from portal.mail import MAX_ATTEMPTS, deliver_mail, send_mail
 from tests.processes import free_port
 
 CITIZEN = "nguyen.van.an@example.vn"
@@ -117,7 +117,7 @@ def logged_text(logs):
 
 
 def mail_tasks():
-    return DBTaskResult.objects.filter(task_path="portal.mail.deliver_mail").order_by("enqueued_at")
+    return DBTaskResult.objects.filter(task_path="groundwork.mail.deliver_mail").order_by("enqueued_at")
 
 
 @pytest.mark.django_db
@@ -157,7 +157,7 @@ def test_a_failed_delivery_is_queued_again_and_the_worker_delivers_it_once_the_s
     assert retry.status == "READY"
     assert before + timedelta(minutes=1) <= retry.run_after <= timezone.now() + timedelta(minutes=1)
     assert retry.args_kwargs["kwargs"] == {"attempt": 2, "message_id": first.args_kwargs["kwargs"]["message_id"]}
-    warning = next(record for record in logs.records if record.name == "portal.mail")
+    warning = next(record for record in logs.records if record.name == "groundwork.mail")
     assert warning.levelname == "WARNING"
     assert warning.getMessage() == "Mail test/message: attempt 1 of 7 failed (ConnectionRefusedError); retry in 1 min"
 
@@ -183,7 +183,7 @@ def test_the_last_attempt_gives_up_with_an_error_and_no_new_task(database_queue,
 
     [task] = mail_tasks()
     assert task.return_value == "failed"
-    [error] = [record for record in logs.records if record.name == "portal.mail"]
+    [error] = [record for record in logs.records if record.name == "groundwork.mail"]
     assert error.levelname == "ERROR"
     assert error.getMessage() == "Mail test/plain not sent after 7 attempts (ConnectionRefusedError)"
     assert "@" not in logged_text(logs)
@@ -193,7 +193,7 @@ def test_the_last_attempt_gives_up_with_an_error_and_no_new_task(database_queue,
 def test_a_backend_that_cannot_wait_does_not_retry_and_the_caller_sees_no_error(smtp_port, logs):
     send_mail(CITIZEN, SUBJECT, "test/message", CONTEXT)  # the immediate backend sends inside this call
 
-    [error] = [record for record in logs.records if record.name == "portal.mail"]
+    [error] = [record for record in logs.records if record.name == "groundwork.mail"]
     assert error.levelname == "ERROR"
     assert "cannot retry" in error.getMessage()
     assert "@" not in logged_text(logs)

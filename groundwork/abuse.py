@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
 
-from portal.cache import CacheUnavailable
+from groundwork.cache import CacheUnavailable
 
 HONEYPOT_FIELD = "website"
 

@@ -1,4 +1,4 @@
-"""Whose address a rate limit counts (feedback.abuse.client_ip): the socket's, unless the socket is a proxy the
+"""Whose address a rate limit counts (groundwork.abuse.client_ip): the socket's, unless the socket is a proxy the
 settings trust (PORTAL_TRUSTED_PROXIES); then the right-most address the proxies appended to X-Forwarded-For."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""The site with Redis down (portal/cache.py): pages and forms served without it, rate limits kept in the process,
+"""The site with Redis down (groundwork/cache.py): pages and forms served without it, rate limits kept in the process,
 one warning per outage, and /readyz saying the cache is down. Each test runs a redis-server of its own."""
 
 import logging
@@ -12,7 +12,7 @@ import redis
 from django.core.cache import cache, caches
 
 from feedback.models import Question
-from portal.cache import DegradingRedisCache
+from groundwork.cache import DegradingRedisCache
 from tests.documents.conftest import create_lists
 from tests.feedback.test_questions import LOOKUP, ask
 from tests.processes import free_port
@@ -63,7 +63,7 @@ def redis_server(tmp_path, settings):
     settings.CACHES = {
         "default": {
             **settings.CACHES["default"],
-            "BACKEND": "portal.cache.DegradingRedisCache",
+            "BACKEND": "groundwork.cache.DegradingRedisCache",
             "LOCATION": server.url,
             "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3, "retry_after": 1},
         }
@@ -97,13 +97,13 @@ def warnings_from_the_cache(caplog) -> list[str]:
     return [
         record.getMessage()
         for record in caplog.records
-        if record.name == "portal.cache" and record.levelname == "WARNING"
+        if record.name == "groundwork.cache" and record.levelname == "WARNING"
     ]
 
 
 def test_pages_and_forms_are_served_with_redis_up_down_and_back(client, portal, agency, redis_server, caplog):
     create_lists()
-    caplog.set_level(logging.INFO, logger="portal.cache")
+    caplog.set_level(logging.INFO, logger="groundwork.cache")
     served = {"home": 200, "search": 200, "documents": 200, "question form": 200, "question": 302}
 
     assert visit(client, portal, agency) == served
@@ -124,7 +124,7 @@ def test_pages_and_forms_are_served_with_redis_up_down_and_back(client, portal, 
     assert ready(client) == (200, {"status": "ok"})
     assert redis_server.keys() > 0
     assert len(warnings_from_the_cache(caplog)) == 1
-    assert [record.levelname for record in caplog.records if record.name == "portal.cache"] == ["WARNING", "INFO"]
+    assert [record.levelname for record in caplog.records if record.name == "groundwork.cache"] == ["WARNING", "INFO"]
 
 
 def test_a_hung_redis_costs_a_page_one_short_timeout(client, portal, redis_server):
