@@ -1,3 +1,3 @@
 """The admin of citizens' voice: the questions inbox and the consultation comments (each registers its own)."""
 
-from . import consultation_admin, question_admin  # noqa: F401
+from .admin.views import consultations, questions  # noqa: F401

@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from documents.wagtail_hooks import ListViewSet
 
-from . import dossier_admin, statistics_admin  # noqa: F401
+from .admin.views import dossiers, plans  # noqa: F401
 from .models import Sector
 
 

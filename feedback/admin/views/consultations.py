@@ -28,12 +28,11 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from feedback.consultations import is_moderator, moderate, moderated_comments, moderated_consultations
+from feedback.models import ConsultationComment
 from home.permissions import BoardPermissionPolicy
 from home.queries import agencies_by_root_path, owner_of
 from portal.spreadsheets import spreadsheet_text
-
-from .consultations import is_moderator, moderate, moderated_comments, moderated_consultations
-from .models import ConsultationComment
 
 Status = ConsultationComment.Status
 

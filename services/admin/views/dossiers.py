@@ -38,11 +38,10 @@ from wagtail.permissions import register_permission_policy
 from feedback.storage import private_file_response
 from home.models import Agency
 from portal.deadlines import DueColumn, DueFilter
+from services import handling
+from services.models import Dossier, DossierAccess, DossierEvent, DossierFile, ProcedurePage
+from services.models.dossiers import DUE_SOON_WORKING_DAYS
 from vietnam.text import fold_diacritics, person_name
-
-from . import handling
-from .models import Dossier, DossierAccess, DossierEvent, DossierFile, ProcedurePage
-from .models.dossiers import DUE_SOON_WORKING_DAYS
 
 logger = logging.getLogger(__name__)
 

@@ -25,12 +25,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from documents.models import LegalField
+from feedback import handling
+from feedback.models import Question, Unit
+from feedback.models.questions import DUE_SOON_WORKING_DAYS
+from feedback.storage import private_file_response
 from portal.deadlines import DueColumn, DueFilter
-
-from . import handling
-from .models import Question, Unit
-from .models.questions import DUE_SOON_WORKING_DAYS
-from .storage import private_file_response
 
 
 class QuestionPermissionPolicy(ModelPermissionPolicy):

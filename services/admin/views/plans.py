@@ -33,11 +33,9 @@ from wagtail.permissions import register_permission_policy
 from home.models import Agency
 from home.permissions import BoardPermissionPolicy
 from portal.spreadsheets import csv_response, vietnamese_decimal, xlsx_response
-from vietnam.text import sort_key
-
-from .models import OnlineServicePlan, ProcedurePage
-from .models.plans import plan_years
-from .statistics import (
+from services.models import OnlineServicePlan, ProcedurePage
+from services.models.plans import plan_years
+from services.statistics import (
     chosen_year,
     plan_report,
     planning_agencies,
@@ -47,6 +45,7 @@ from .statistics import (
     statistics_agencies,
     statistics_years,
 )
+from vietnam.text import sort_key
 
 Progress = OnlineServicePlan.Progress
 
