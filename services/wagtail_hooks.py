@@ -1,12 +1,53 @@
-"""Admin for the list procedures are classified by."""
+"""Everything the services app adds to Wagtail's admin, registered here only (as Wagtail's contrib apps do).
 
+The one-stop desk's dossier inbox, the services' statistics (Reports menu), each agency's roadmap of online
+services, and the list procedures are classified by. Views, forms, filters and permission policies live in
+`services/admin/`; importing them registers nothing.
+"""
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
 from groundwork.viewsets import NamedListViewSet
 
-from . import dossier_admin, statistics_admin  # noqa: F401
-from .models import Sector
+from .admin.permissions import DossierPermissionPolicy, PlanPermissionPolicy
+from .admin.views.dossiers import DossierViewSet
+from .admin.views.statistics import PlanViewSet, StatisticsView
+from .models import Dossier, OnlineServicePlan, Sector
+from .statistics import statistics_agencies
+
+register_permission_policy(Dossier, DossierPermissionPolicy(Dossier))
+register_permission_policy(OnlineServicePlan, PlanPermissionPolicy(OnlineServicePlan))
+
+
+@hooks.register("register_admin_viewset")
+def register_dossier_viewset():
+    return DossierViewSet("services_dossiers", url_prefix="ho-so")
+
+
+@hooks.register("register_admin_viewset")
+def register_plan_viewset():
+    return PlanViewSet("services_plans", url_prefix="lo-trinh-dich-vu-cong")
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_url():
+    return [path("thong-ke-dich-vu-cong/", StatisticsView.as_view(), name="services_statistics")]
+
+
+class StatisticsMenuItem(MenuItem):
+    """Shown to those who may see some agency's numbers (statistics.statistics_agencies)."""
+
+    def is_shown(self, request):
+        return statistics_agencies(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(_("Thống kê dịch vụ công"), reverse("services_statistics"), icon_name="table", order=710)
 
 
 class SectorViewSet(NamedListViewSet):

@@ -9,8 +9,6 @@ comments only through `moderated_comments(user)`, so another site's comment is a
 import datetime
 from urllib.parse import urlencode
 
-import django_filters
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.urls import reverse
@@ -18,66 +16,19 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
+from feedback.admin.filters import CommentFilterSet
+from feedback.consultations import moderate, moderated_comments
+from feedback.models import ConsultationComment
 from groundwork.spreadsheets import spreadsheet_text
-from home.permissions import BoardPermissionPolicy
-from home.queries import agencies_by_root_path, owner_of
-
-from .consultations import is_moderator, moderate, moderated_comments, moderated_consultations
-from .models import ConsultationComment
 
 Status = ConsultationComment.Status
-
-
-class CommentPermissionPolicy(BoardPermissionPolicy):
-    """Comments are moderated by the editorial board of the consultation's site, and by superusers."""
-
-    # Moderating is changing a comment's status; reading and exporting need the same right.
-    actions = frozenset({"change", "view"})
-
-    def is_keeper(self, user):
-        return is_moderator(user)
-
-    def kept_by(self, user):
-        return moderated_comments(user)
-
-    def keeper_groups(self, instance):
-        agency = owner_of(instance.page, agencies_by_root_path())
-        return [agency.moderators_id] if agency else []
-
-
-register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))
-
-
-class CommentFilterSet(WagtailFilterSet):
-    """Filter by consultation (any of its languages: the Vietnamese page stands for it) and by status."""
-
-    consultation = django_filters.ModelChoiceFilter(
-        label=_("Dự thảo lấy ý kiến"),
-        queryset=lambda request: (
-            moderated_consultations(request.user)
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .order_by("-closes_at")
-        ),
-        method="filter_consultation",
-    )
-    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
-
-    class Meta:
-        model = ConsultationComment
-        fields = []
-
-    def filter_consultation(self, queryset, name, value):
-        return queryset.filter(page__translation_key=value.translation_key)
 
 
 def _local(value: datetime.datetime) -> datetime.datetime:
@@ -237,11 +188,6 @@ class CommentViewSet(ModelViewSet):
         return super().get_permissions_to_register().none()
 
 
-@hooks.register("register_admin_viewset")
-def register_comment_viewset():
-    return CommentViewSet("consultation-comments")
-
-
 def moderation_url(status: str, ids, next_url: str) -> str:
     """The confirmation page of approving or rejecting the comments `ids`, returning to `next_url`."""
     action = "approve" if status == Status.APPROVED else "reject"
@@ -284,7 +230,6 @@ class ModerationBulkAction(BulkAction):
         return changed, 0
 
 
-@hooks.register("register_bulk_action")
 class ApproveBulkAction(ModerationBulkAction):
     display_name = _("Duyệt")
     action_type = "approve"
@@ -298,7 +243,6 @@ class ApproveBulkAction(ModerationBulkAction):
         }
 
 
-@hooks.register("register_bulk_action")
 class RejectBulkAction(ModerationBulkAction):
     display_name = _("Không duyệt")
     action_type = "reject"

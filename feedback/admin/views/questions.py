@@ -6,8 +6,6 @@ question opens on a page showing it with its history and the steps the user may 
 or deleted here: questions come from the public form and are kept.
 """
 
-import django_filters
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -16,53 +14,16 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from documents.models import LegalField
-from groundwork.deadlines import DueColumn, DueFilter
+from feedback import handling
+from feedback.admin.filters import QuestionFilterSet
+from feedback.admin.forms import AnswerForm, ClassifyForm, ForwardForm, NoteForm, ProgressForm, ReasonForm
+from feedback.models import Question, Unit
+from groundwork.deadlines import DueColumn
 from groundwork.storage import private_file_response
-
-from . import handling
-from .models import Question, Unit
-from .models.questions import DUE_SOON_WORKING_DAYS
-
-
-class QuestionPermissionPolicy(ModelPermissionPolicy):
-    """Seeing the inbox is for the BBT and the units' staff; the steps check each question (handling.py)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and handling.has_inbox(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return action == "view" and handling.questions_for(user).filter(pk=instance.pk).exists()
-
-    def instances_user_has_permission_for(self, user, action):
-        return handling.questions_for(user) if action == "view" else Question.objects.none()
-
-
-register_permission_policy(Question, QuestionPermissionPolicy(Question))
-
-
-def units_for(request):
-    if request is None:
-        return Unit.objects.none()
-    user = request.user
-    return Unit.objects.filter(agency__in=handling.managed_agencies(user)) | handling.staffed_units(user)
-
-
-class QuestionFilterSet(WagtailFilterSet):
-    due = DueFilter(label=_("Hạn trả lời"), open_statuses=Question.OPEN, soon_days=DUE_SOON_WORKING_DAYS)
-    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị trả lời"), queryset=units_for)
-
-    class Meta:
-        model = Question
-        fields = ["status", "kind"]
 
 
 class QuestionIndexView(IndexView):
@@ -107,56 +68,7 @@ class QuestionViewSet(ModelViewSet):
         ]
 
 
-@hooks.register("register_admin_viewset")
-def register_question_viewset():
-    return QuestionViewSet("feedback_questions", url_prefix="hoi-dap")
-
-
 # The handling page -------------------------------------------------------------------------------------
-
-
-class ClassifyForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Loại"), choices=Question.Kind.choices)
-    legal_field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=LegalField.objects.all(), required=False)
-
-
-class ForwardForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị trả lời"), queryset=Unit.objects.none())
-    note = forms.CharField(label=_("Ghi chú cho đơn vị"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-
-    def __init__(self, *args, question: Question, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(agency_id=question.agency_id)
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do (gửi cho người hỏi)"), widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000)
-
-
-class ProgressForm(forms.Form):
-    message = forms.CharField(
-        label=_("Tiến độ xử lý (gửi cho người hỏi)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )
-    expected_on = forms.DateField(
-        label=_("Dự kiến trả lời"),
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-
-    def clean_expected_on(self):
-        expected_on = self.cleaned_data["expected_on"]
-        if expected_on < timezone.localdate():
-            raise forms.ValidationError(_("Ngày dự kiến không thể ở quá khứ."))
-        return expected_on
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(label=_("Ghi chú nội bộ"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
-
 
 # step name → (form class, what it does, who may: "manage" or "answer")
 STEPS = {
@@ -272,8 +184,3 @@ class UnitViewSet(ModelViewSet):
     list_filter = ["agency"]
     form_fields = ["agency", "name", "email"]
     copy_view_enabled = False
-
-
-@hooks.register("register_admin_viewset")
-def register_unit_viewset():
-    return UnitViewSet("feedback_units", url_prefix="don-vi-tra-loi")

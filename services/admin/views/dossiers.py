@@ -12,12 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import django_filters
-import django_filters.fields
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Case, F, Q, Value, When
 from django.http import Http404
@@ -27,22 +23,26 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
-from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from groundwork.deadlines import DueColumn, DueFilter
+from groundwork.deadlines import DueColumn
 from groundwork.storage import private_file_response
-from home.models import Agency
+from services import handling
+from services.admin.filters import DossierFilterSet
+from services.admin.forms import (
+    AssignForm,
+    NoteForm,
+    RefuseForm,
+    ResultForm,
+    ReturnForm,
+    StartForm,
+    StepForm,
+    SupplementForm,
+)
+from services.models import Dossier, DossierAccess, DossierEvent, DossierFile
 from vietnam.text import fold_diacritics, person_name
-
-from . import handling
-from .models import Dossier, DossierAccess, DossierEvent, DossierFile, ProcedurePage
-from .models.dossiers import DUE_SOON_WORKING_DAYS
 
 logger = logging.getLogger(__name__)
 
@@ -52,107 +52,7 @@ Action = DossierEvent.Action
 ACCESS_LOG_LENGTH = 50
 
 
-def person(user) -> str:
-    """How an officer is named in the inbox: their full name, or their username if they have none."""
-    return person_name(user, fallback_to_username=True)
-
-
-class DossierPermissionPolicy(ModelPermissionPolicy):
-    """Dossiers are only seen, by their agencies' one-stop desks; the steps check each dossier (handling.py)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and handling.has_inbox(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return action == "view" and handling.dossiers_for(user).filter(pk=instance.pk).exists()
-
-    def instances_user_has_permission_for(self, user, action):
-        return handling.dossiers_for(user) if action == "view" else Dossier.objects.none()
-
-
-register_permission_policy(Dossier, DossierPermissionPolicy(Dossier))
-
-
 # The listing ---------------------------------------------------------------------------------------------
-
-
-class ProcedureChoiceField(django_filters.fields.ModelChoiceField):
-    """Procedures named by their title, and their agency's name for someone who handles several agencies."""
-
-    def __init__(self, *args, with_agency: bool = False, **kwargs):
-        self.with_agency = with_agency
-        super().__init__(*args, **kwargs)
-
-    def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.agency.name})" if self.with_agency else obj.title
-
-
-class ProcedureFilter(django_filters.ModelChoiceFilter):
-    """A procedure, with the dossiers sent from its page in any language (its translations share a key)."""
-
-    field_class = ProcedureChoiceField
-
-    def filter(self, queryset, value):
-        if not value:
-            return queryset
-        return queryset.filter(procedure__translation_key=value.translation_key)
-
-
-def procedures_for(request):
-    """The procedures of the user's agencies: their Vietnamese pages, which stand for their translations."""
-    if request is None:
-        return ProcedurePage.objects.none()
-    return (
-        ProcedurePage.objects.filter(
-            agency__in=handling.handled_agencies(request.user), locale__language_code=settings.LANGUAGE_CODE
-        )
-        .select_related("agency")
-        .order_by("title", "pk")
-    )
-
-
-MINE, UNASSIGNED = "cua-toi", "chua-phan-cong"
-
-
-class DossierFilterSet(WagtailFilterSet):
-    procedure = ProcedureFilter(label=_("Thủ tục"), queryset=procedures_for, empty_label=_("Tất cả"))
-    due = DueFilter(label=_("Hạn trả kết quả"), open_statuses=Dossier.RUNNING, soon_days=DUE_SOON_WORKING_DAYS)
-    officer = django_filters.ChoiceFilter(
-        label=_("Cán bộ xử lý"), choices=[], method="filter_officer", empty_label=_("Tất cả")
-    )
-
-    class Meta:
-        model = Dossier
-        fields = ["status"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user
-        agencies = handling.handled_agencies(user)
-        self.filters["procedure"].extra["with_agency"] = agencies[:2].count() > 1
-        # The desks' members, and anyone who still holds one of these dossiers after leaving the desk.
-        desks = Agency.objects.filter(pk__in=agencies.values("pk")).values("officers")
-        officers = (
-            get_user_model()
-            .objects.filter(
-                Q(is_active=True, groups__in=desks) | Q(pk__in=handling.dossiers_for(user).values("officer"))
-            )
-            .distinct()
-            .order_by("first_name", "last_name", "username")
-        )
-        self.filters["officer"].extra["choices"] = [
-            (MINE, _("Của tôi")),
-            (UNASSIGNED, _("Chưa phân công")),
-            *[(str(officer.pk), person(officer)) for officer in officers],
-        ]
-
-    def filter_officer(self, queryset, name, value):
-        if value == MINE:
-            return queryset.filter(officer=self.request.user)
-        if value == UNASSIGNED:
-            return queryset.filter(officer__isnull=True)
-        return queryset.filter(officer_id=value)
-
 
 # Unless the user sorts by a column: the dossiers still with the desk first, the most overdue on top, then those
 # handed back or refused, the latest closed first (closed_at orders only those: it is empty while a dossier is open).
@@ -210,7 +110,9 @@ class DossierViewSet(ModelViewSet):
         Column(
             "officer",
             label=_("Cán bộ xử lý"),
-            accessor=lambda dossier: person(dossier.officer) if dossier.officer else _("Chưa phân công"),
+            accessor=lambda dossier: (
+                person_name(dossier.officer, fallback_to_username=True) if dossier.officer else _("Chưa phân công")
+            ),
         ),
         Column(
             "submitted_at",
@@ -234,102 +136,7 @@ class DossierViewSet(ModelViewSet):
         ]
 
 
-@hooks.register("register_admin_viewset")
-def register_dossier_viewset():
-    return DossierViewSet("services_dossiers", url_prefix="ho-so")
-
-
 # The handling page ---------------------------------------------------------------------------------------
-
-TOLD_TO_APPLICANT = _("Người nộp được báo qua thư điện tử (nếu có) và xem được trên trang tra cứu hồ sơ.")
-
-
-def _text(label, *, required: bool, help_text="", rows: int = 3, message=None):
-    error_messages = {"required": message} if message else {}
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages=error_messages,
-    )
-
-
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return person(obj)
-
-
-class StepForm(forms.Form):
-    """The form of one step; it knows the dossier (the officers to choose from depend on its agency)."""
-
-    def __init__(self, *args, dossier: Dossier, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.dossier = dossier
-
-
-class AssignForm(StepForm):
-    officer = OfficerChoiceField(
-        label=_("Cán bộ xử lý"),
-        queryset=get_user_model().objects.none(),
-        error_messages={
-            "required": _("Hãy chọn cán bộ xử lý."),
-            "invalid_choice": _("Hãy chọn một cán bộ trong danh sách."),
-        },
-    )
-
-    def __init__(self, *args, dossier: Dossier, **kwargs):
-        kwargs.setdefault("initial", {"officer": dossier.officer_id})
-        super().__init__(*args, dossier=dossier, **kwargs)
-        self.fields["officer"].queryset = handling.officers_of(dossier.agency)
-
-
-class StartForm(StepForm):
-    note = _text(_("Ghi chú gửi người nộp (không bắt buộc)"), required=False, help_text=TOLD_TO_APPLICANT)
-
-
-class SupplementForm(StepForm):
-    missing = _text(
-        _("Nội dung cần bổ sung"),
-        required=True,
-        rows=5,
-        help_text=TOLD_TO_APPLICANT,
-        message=_("Hãy ghi rõ người nộp cần bổ sung những gì."),
-    )
-
-
-class ResultForm(StepForm):
-    note = _text(
-        _("Kết quả và cách nhận kết quả"),
-        required=True,
-        rows=4,
-        help_text=TOLD_TO_APPLICANT,
-        message=_("Hãy ghi rõ kết quả là gì và người nộp nhận kết quả bằng cách nào."),
-    )
-
-
-class ReturnForm(StepForm):
-    note = _text(_("Ghi chú gửi người nộp (không bắt buộc)"), required=False, help_text=TOLD_TO_APPLICANT)
-
-
-class RefuseForm(StepForm):
-    reason = _text(
-        _("Lý do từ chối"),
-        required=True,
-        rows=4,
-        help_text=TOLD_TO_APPLICANT,
-        message=_("Hãy ghi rõ lý do từ chối: người nộp phải được biết lý do."),
-    )
-
-
-class NoteForm(StepForm):
-    note = _text(
-        _("Nội dung ghi chú"),
-        required=True,
-        help_text=_("Chỉ bộ phận một cửa xem được; không gửi cho người nộp."),
-        message=_("Hãy nhập nội dung ghi chú."),
-    )
 
 
 @dataclass(frozen=True)

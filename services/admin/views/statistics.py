@@ -7,48 +7,37 @@ CSV or XLSX. "Lộ trình dịch vụ công trực tuyến" is a ModelViewSet wh
 portal's BBT download the province's report to the People's Committee.
 """
 
-import django_filters
-from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import AdminDateInput, HeaderButton
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Locale
-from wagtail.permissions import register_permission_policy
 
 from groundwork.spreadsheets import csv_response, vietnamese_decimal, xlsx_response
 from home.models import Agency
-from home.permissions import BoardPermissionPolicy
-from vietnam.text import sort_key
-
-from .models import OnlineServicePlan, ProcedurePage
-from .models.plans import plan_years
-from .statistics import (
+from services.admin.filters import PlanFilterSet
+from services.admin.forms import PlanForm
+from services.models import OnlineServicePlan, ProcedurePage
+from services.models.plans import plan_years
+from services.statistics import (
     chosen_year,
     plan_report,
-    planning_agencies,
     plans_for,
     procedure_statistics,
     sees_every_agency,
     statistics_agencies,
     statistics_years,
 )
-
-Progress = OnlineServicePlan.Progress
+from vietnam.text import sort_key
 
 
 def _rate(value: float | None) -> float | None:
@@ -150,118 +139,7 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return statistics_agencies(request.user).exists()
-
-
-@hooks.register("register_admin_urls")
-def register_statistics_url():
-    return [path("thong-ke-dich-vu-cong/", StatisticsView.as_view(), name="services_statistics")]
-
-
-@hooks.register("register_reports_menu_item")
-def register_statistics_menu_item():
-    return StatisticsMenuItem(_("Thống kê dịch vụ công"), reverse("services_statistics"), icon_name="table", order=710)
-
-
 # The roadmap ---------------------------------------------------------------------------------------------
-
-
-class PlanPermissionPolicy(BoardPermissionPolicy):
-    """Each agency's roadmap is kept by its BBT; superusers and the portal's BBT keep every agency's."""
-
-    actions = frozenset({"add", "change", "delete", "view"})
-
-    def is_keeper(self, user):
-        return planning_agencies(user).exists()
-
-    def kept_by(self, user):
-        return plans_for(user)
-
-    def keeper_groups(self, instance):
-        return Agency.objects.filter(Q(pk=instance.agency_id) | Q(kind=Agency.Kind.PORTAL)).values("moderators")
-
-
-register_permission_policy(OnlineServicePlan, PlanPermissionPolicy(OnlineServicePlan))
-
-
-class PlanForm(WagtailAdminModelForm):
-    """A line of the roadmap: only the user's agencies, and only those agencies' procedures (in Vietnamese)."""
-
-    year = forms.TypedChoiceField(label=_("Năm"), coerce=int)
-    procedure = forms.ModelChoiceField(
-        label=_("Thủ tục"),
-        queryset=ProcedurePage.objects.none(),
-        error_messages={"invalid_choice": _("Hãy chọn một thủ tục của cơ quan mình phụ trách.")},
-    )
-    due_on = forms.DateField(
-        label=_("Thời hạn hoàn thành"),
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=AdminDateInput(format="%d/%m/%Y"),
-        help_text=_("Ngày, tháng, năm (dd/mm/yyyy), trong năm của lộ trình."),
-    )
-    percent = forms.IntegerField(
-        label=_("Tỷ lệ hoàn thành (%)"),
-        min_value=0,
-        max_value=100,
-        initial=0,
-        error_messages={
-            "min_value": _("Tỷ lệ hoàn thành là một số từ 0 đến 100."),
-            "max_value": _("Tỷ lệ hoàn thành là một số từ 0 đến 100."),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        agencies = list(planning_agencies(self.for_user)) if self.for_user else []
-        agency = self.fields["agency"]
-        agency.queryset = Agency.objects.filter(pk__in=[item.pk for item in agencies])
-        agency.error_messages["invalid_choice"] = _("Chỉ chọn được cơ quan mình phụ trách.")
-        if len(agencies) == 1:
-            agency.empty_label = None
-        years = plan_years()
-        year = self.fields["year"]
-        year.choices = [(value, value) for value in reversed(years)]
-        year.error_messages["invalid_choice"] = _("Năm của lộ trình phải từ %(first)s đến %(last)s.") % {
-            "first": years[0],
-            "last": years[-1],
-        }
-        if not self.instance.pk:
-            self.initial.setdefault("year", timezone.localdate().year)
-        procedures = ProcedurePage.objects.filter(agency__in=agencies, locale=Locale.get_default())
-        self.fields["procedure"].queryset = procedures
-        self.fields["procedure"].choices = self._procedure_choices(procedures, several=len(agencies) > 1)
-
-    @staticmethod
-    def _procedure_choices(procedures, several: bool) -> list:
-        """The procedures by name; for someone keeping several agencies' roadmaps, grouped by agency."""
-        options = sorted(
-            procedures.select_related("agency").only("title", "code", "agency__name"),
-            key=lambda page: (sort_key(page.agency.name), sort_key(page.title)),
-        )
-        choices = [("", _("— Chọn thủ tục —"))]
-        if not several:
-            return choices + [(page.pk, f"{page.title} ({page.code})") for page in options]
-        groups = {}
-        for page in options:
-            groups.setdefault(page.agency.name, []).append((page.pk, f"{page.title} ({page.code})"))
-        return choices + list(groups.items())
-
-
-class PlanFilterSet(WagtailFilterSet):
-    year = django_filters.TypedChoiceFilter(
-        label=_("Năm"), choices=lambda: [(year, year) for year in reversed(plan_years())], coerce=int
-    )
-    progress = django_filters.ChoiceFilter(label=_("Tiến độ"), choices=Progress.choices)
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan"),
-        queryset=lambda request: planning_agencies(request.user) if request else Agency.objects.none(),
-    )
-
-    class Meta:
-        model = OnlineServicePlan
-        fields = []
 
 
 class PlanIndexView(generic.IndexView):
@@ -354,11 +232,6 @@ class PlanViewSet(ModelViewSet):
     def get_permissions_to_register(self):
         # The policy does not read Django's model permissions: offering them in the group editor would mislead.
         return super().get_permissions_to_register().none()
-
-
-@hooks.register("register_admin_viewset")
-def register_plan_viewset():
-    return PlanViewSet("services_plans", url_prefix="lo-trinh-dich-vu-cong")
 
 
 # The province's report -----------------------------------------------------------------------------------
