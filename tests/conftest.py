@@ -178,7 +178,8 @@ def wagtail_roots(transactional_db):
 
 
 def restore_wagtail_roots() -> None:
-    """Put back what Wagtail's migrations create and a flush removes (nothing if it is there)."""
+    """Put back what Wagtail's migrations and ours create and a flush removes (nothing if it is there): the tree
+    and collection roots, the default locale, the translation permission, and the standard lists."""
     from django.apps import apps
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page
@@ -187,6 +188,8 @@ def restore_wagtail_roots() -> None:
         "wagtail_localize.migrations.0006_create_submit_translation_permission"
     )
     localize_permission.create_submit_translation_permission(apps, None)
+    importlib.import_module("documents.migrations.0007_standard_lists").add_standard_lists(apps, None)
+    importlib.import_module("services.migrations.0008_standard_sectors").add_standard_sectors(apps, None)
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))

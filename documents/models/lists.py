@@ -33,10 +33,47 @@ class NamedListItem(models.Model):
         return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
+def add_standard_items(model, items: list[dict]) -> int:
+    """Put the standard `items` (field values, "name" among them) in the list `model`, in their order.
+
+    An item is already there when an entry has its name (ignoring case) or its slug: that entry keeps what an
+    administrator made of it, and only its blank fields (and unset flags) are filled from the standard. Missing
+    items are added with `sort_order` 10, 20, 30… For data migrations (works on their historical models, which
+    have no custom `save`) and for tests that must put the lists back after emptying the database. Returns how
+    many items were added.
+    """
+    existing = list(model.objects.all())
+    by_key = {item.name.casefold(): item for item in existing} | {item.slug: item for item in existing}
+    added = 0
+    for order, values in enumerate(items, start=1):
+        slug = slugify(values["name"])[:255]
+        item = by_key.get(values["name"].casefold()) or by_key.get(slug)
+        if item is None:
+            model.objects.create(slug=slug, sort_order=order * 10, **values)
+            added += 1
+            continue
+        blanks = [name for name, value in values.items() if value and not getattr(item, name)]
+        for name in blanks:
+            setattr(item, name, values[name])
+        if blanks:
+            item.save(update_fields=blanks)
+    return added
+
+
 class DocumentType(NamedListItem):
     """Hình thức văn bản: Luật, Nghị quyết, Nghị định, Quyết định, Chỉ thị, Thông tư, Kế hoạch, Công văn…"""
 
     abbreviation = models.CharField(_("ký hiệu"), max_length=20, blank=True, help_text=_("Ví dụ: QĐ, NQ, KH"))
+    # Nghị quyết and Quyết định are both: a numbered year (16/2017/QĐ-UBND) marks the legal one. The flag says
+    # whether the form can be a legal document at all, as the Law on Promulgation of Legal Documents lists them.
+    is_legal = models.BooleanField(
+        _("hình thức văn bản quy phạm pháp luật"),
+        default=False,
+        help_text=_(
+            "Hình thức có trong hệ thống văn bản quy phạm pháp luật (Luật Ban hành văn bản quy phạm pháp luật 2025); "
+            "các hình thức khác là văn bản hành chính (Nghị định 30/2020/NĐ-CP)."
+        ),
+    )
 
     class Meta(NamedListItem.Meta):
         verbose_name = _("hình thức văn bản")
