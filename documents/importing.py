@@ -6,10 +6,15 @@ row number and reason, leaves nothing behind, and does not stop the rows after i
 
 Decisions a clerk can rely on:
 
-- **Hình thức văn bản and cơ quan ban hành must already be in their lists** (matched by name,
-  ignoring case; a type also by its abbreviation, "QĐ"). Both lists belong to the administrator: a
-  typo ("UBND tinh") would otherwise silently create a second authority that splits the search's
-  filters and misses the authority's site and time limits. An unknown name is an error for the row.
+- **Hình thức văn bản must already be in its list** (matched by name, ignoring case, or by its
+  abbreviation, "QĐ"); migrations put the standard types there. An unknown type is an error for the row.
+- **Cơ quan ban hành must be in its list or be an agency with a site**. Names are compared ignoring
+  case and diacritics, with "UBND" and "HĐND" spelt out ("UBND tỉnh Quảng Ngãi" is "Ủy ban nhân dân
+  tỉnh Quảng Ngãi"; "UBND xã Tư Nghĩa" is the local government "Xã Tư Nghĩa"). An authority not in
+  the list but named like an agency is added to the list, linked to that agency's site (its time
+  limits). Any other name is an error for the row, whose message says how to add it: the list belongs
+  to the administrator, and a typo must not silently create a second authority that splits the
+  search's filters and misses the authority's site and time limits.
 - **Lĩnh vực are created when missing**: they are free classification, and a new one harms nothing.
 - **A document is identified by its authority, number and year of issue** (numbers compared as
   `number_key`: case, spaces and diacritics ignored; individual decisions restart at 1 every January)
@@ -29,7 +34,9 @@ Decisions a clerk can rely on:
   replace or amend it.
 - **The same authority and number twice in one file**: the second row is an error.
 - **Publishing**: with `publish=True` each changed document is published; otherwise its new revision
-  is submitted to the site's moderation workflow (the BBT), unless it is already in moderation.
+  is submitted to the site's moderation workflow (the BBT), unless it is already in moderation. Wagtail's
+  e-mail per submitted page is held back during the import: each member of the site's BBT gets one
+  summary instead ("N văn bản chờ duyệt", with a link to the admin), queued like every e-mail.
 """
 
 import hashlib
@@ -48,11 +55,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from modelsearch.index import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler as search_signal_handler
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.users.models import UserProfile
 
 from documents.models import (
     Authority,
@@ -64,9 +75,12 @@ from documents.models import (
     LegalField,
 )
 from documents.models.pages import number_key
+from groundwork.mail import send_mail
 from groundwork.storage import removed_on_failure
 from groundwork.uploads import content_matches_extension
-from vietnam.text import nfc, slugify
+from home.models import Agency
+from home.notifications import workflow_notifications_held
+from vietnam.text import nfc, person_name, slugify
 
 # A CSV larger than this is refused before it is read: 10,000 documents take about 3 MB.
 MAX_CSV_SIZE = 20 * 1024 * 1024
@@ -206,6 +220,54 @@ def _name_key(name: str) -> str:
     return clean_text(name).casefold()
 
 
+# What clerks abbreviate in the names of the bodies that issue most documents (as slugify spells them).
+AUTHORITY_ABBREVIATIONS = {"ubnd": "uy-ban-nhan-dan", "hdnd": "hoi-dong-nhan-dan"}
+PEOPLES_COMMITTEE = "uy-ban-nhan-dan-"
+
+
+def authority_key(name: str) -> str:
+    """`name` as issuing authorities are compared: case and diacritics ignored, "UBND" and "HĐND" spelt out.
+
+    "UBND tỉnh Quảng Ngãi", "Ủy ban nhân dân tỉnh Quảng Ngãi" and "Uỷ ban nhân dân tỉnh Quảng Ngãi" give one key.
+    """
+    return "-".join(AUTHORITY_ABBREVIATIONS.get(word, word) for word in slugify(name).split("-"))
+
+
+def agency_keys(agency: Agency) -> set[str]:
+    """The authority keys that name `agency`: its name's, and for a local government ("Xã Tư Nghĩa") also its
+    People's Committee's ("UBND xã Tư Nghĩa"), which issues its documents."""
+    key = authority_key(agency.name)
+    if agency.kind != Agency.Kind.LOCAL:
+        return {key}
+    place = key.removeprefix(PEOPLES_COMMITTEE)
+    return {place, PEOPLES_COMMITTEE + place}
+
+
+def notify_moderators(agency, section: LegalDocumentIndexPage, user, count: int) -> None:
+    """Queue one e-mail to each member of the agency's BBT (but `user`, who imported): `count` documents wait for
+    their approval, with links to the admin's dashboard, where they approve, and to the section.
+
+    Those who turned off "submitted" notifications in their account get none, as with Wagtail's own e-mails.
+    """
+    members = agency.moderators.user_set.filter(is_active=True).exclude(email="").exclude(pk=user.pk).order_by("pk")
+    base_url = settings.WAGTAILADMIN_BASE_URL
+    context = {
+        "count": count,
+        "agency": agency,
+        "importer": person_name(user, fallback_to_username=True),
+        "dashboard_url": base_url + reverse("wagtailadmin_home"),
+        "section_url": base_url + reverse("wagtailadmin_explore", args=[section.pk]),
+    }
+    for member in members:
+        profile = UserProfile.get_for_user(member)
+        if not profile.submitted_notifications:
+            continue
+        language = profile.get_preferred_language()
+        with translation.override(language):
+            subject = gettext("Văn bản chờ duyệt: %(count)s") % {"count": count}
+        send_mail(member.email, subject, "documents/mail/import_waiting", context, language=language)
+
+
 class DocumentImporter:
     """Imports rows (dicts keyed by `COLUMNS`) into one agency's legal-documents section.
 
@@ -224,7 +286,11 @@ class DocumentImporter:
             if document_type.abbreviation:
                 self.types.setdefault(_name_key(document_type.abbreviation), document_type)
         self.types.update({_name_key(item.name): item for item in DocumentType.objects.all()})
-        self.authorities = {_name_key(item.name): item for item in Authority.objects.all()}
+        # By exact name first; by key only when no authority has the name (two spellings may share a key).
+        authorities = list(Authority.objects.order_by("-pk"))
+        self.authority_names = {_name_key(item.name): item for item in authorities}
+        self.authorities = {authority_key(item.name): item for item in authorities}  # the oldest wins
+        self.agencies = {key: agency for agency in Agency.objects.all() for key in agency_keys(agency)}
         self.seen: dict[tuple[int, str, int], int] = {}  # (authority, number_key, year) → its first row
         self.imported: list[int] = []  # the pages created or changed, for the search index
 
@@ -235,9 +301,11 @@ class DocumentImporter:
         report = ImportReport()
         started = time.monotonic()
         self.imported = []
-        with indexes_updated_once():
+        with indexes_updated_once(), workflow_notifications_held():
             self._import_rows(rows, report, progress)
             add_to_search_index(self.imported)
+        if not self.publish and self.imported:
+            notify_moderators(self.agency, self.section, self.user, len(self.imported))
         report.seconds = time.monotonic() - started
         return report
 
@@ -289,15 +357,7 @@ class DocumentImporter:
                 if type_name
                 else "Thiếu hình thức văn bản."
             )
-        authority_name = clean_text(row.get("co_quan_ban_hanh"))
-        authority = self.authorities.get(_name_key(authority_name))
-        if authority is None:
-            raise RowError(
-                f"Không có cơ quan ban hành “{authority_name}” trong danh mục; "
-                "hãy sửa cho đúng tên trong danh mục hoặc nhờ quản trị thêm vào."
-                if authority_name
-                else "Thiếu cơ quan ban hành."
-            )
+        authority = self.authority(clean_text(row.get("co_quan_ban_hanh")))
         issued_on = parse_date(row.get("ngay_ban_hanh"), "ngày ban hành", required=True)
         # Individual decisions' numbers restart every January: a number is unique within its year.
         key = (authority.pk, number_key(number), issued_on.year)
@@ -340,6 +400,29 @@ class DocumentImporter:
             files=[self.stage_file(name) for name in split_list(row.get("tep"))],
             relations=relations,
         )
+
+    def authority(self, name: str) -> Authority:
+        """The issuing authority called `name`: from the list, or added to it from the agency of that name.
+
+        Raises RowError for a blank name or one that names neither, saying how to add it.
+        """
+        if not name:
+            raise RowError("Thiếu cơ quan ban hành.")
+        key = authority_key(name)
+        authority = self.authority_names.get(_name_key(name)) or self.authorities.get(key)
+        if authority is None and key in self.agencies:
+            agency = self.agencies[key]
+            same_name = key == authority_key(agency.name)  # not "UBND xã Tư Nghĩa" for "Xã Tư Nghĩa"
+            authority = Authority.objects.create(name=name, name_en=agency.name_en if same_name else "", agency=agency)
+            self.authorities[key] = authority
+        if authority is None:
+            raise RowError(
+                f"Không có cơ quan ban hành “{name}” trong danh mục, cũng không có trang của cơ quan nào tên như vậy. "
+                "Nếu tên gõ sai, hãy sửa trong tệp cho đúng tên trong danh mục; nếu là cơ quan mới, quản trị viên "
+                f"thêm vào mục Danh mục văn bản › Cơ quan ban hành của trang quản trị ({reverse('authorities:add')}) "
+                "rồi nhập lại tệp."
+            )
+        return authority
 
     def stage_file(self, name: str) -> StagedFile:
         """Read and check one file named in `tep`. Raises RowError if missing, too large or not what it claims."""

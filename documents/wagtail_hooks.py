@@ -20,7 +20,9 @@ class DocumentTypeViewSet(NamedListViewSet):
     model = DocumentType
     icon = "doc-full"
     menu_label = _("Hình thức văn bản")
-    form_fields = ["name", "name_en", "abbreviation", "slug", "sort_order"]
+    form_fields = ["name", "name_en", "abbreviation", "is_legal", "slug", "sort_order"]
+    list_display = ["name", "abbreviation", "is_legal", "name_en", "sort_order"]
+    list_filter = ["is_legal"]
 
 
 class AuthorityViewSet(NamedListViewSet):

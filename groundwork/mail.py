@@ -31,9 +31,11 @@ RETRY_MINUTES = (1, 5, 15, 60, 240, 720)
 MAX_ATTEMPTS = len(RETRY_MINUTES) + 1
 
 
-def send_mail(to: str | list[str], subject: str, template: str, context: dict, language: str = "vi") -> None:
+def send_mail(
+    to: str | list[str], subject: str, template: str, context: dict, language: str = "vi", html: bool = True
+) -> None:
     """Render `template` (a path without extension under templates/, e.g. "feedback/mail/received": its .txt,
-    and .html if it exists) in `language`, and queue its delivery.
+    and .html if it exists and `html` is true) in `language`, and queue its delivery.
 
     `to` is an address or a list of them; empty ones are dropped, and nothing is queued when none remain.
     `subject` may be a lazy translation: it is rendered in `language` too. The task is enqueued at once, not on
@@ -48,13 +50,17 @@ def send_mail(to: str | list[str], subject: str, template: str, context: dict, l
         subject = nfc(" ".join(str(subject).split()))  # one line: a header cannot hold a line break
         # Plain text is not HTML: "&" stays "&" whether or not the template turns autoescaping off.
         text = nfc(get_template(f"{template}.txt").template.render(Context(context, autoescape=False)))
-        try:
-            html_template = get_template(f"{template}.html")
-        except TemplateDoesNotExist:
-            html = None
-        else:
-            html = nfc(html_template.render(context))
-    deliver_mail.enqueue(recipients, subject, text, html, template, message_id=str(uuid.uuid4()))
+        html_text = render_html(template, context) if html else None
+    deliver_mail.enqueue(recipients, subject, text, html_text, template, message_id=str(uuid.uuid4()))
+
+
+def render_html(template: str, context: dict) -> str | None:
+    """The HTML alternative of `template` (its .html), or None if it has none."""
+    try:
+        html_template = get_template(f"{template}.html")
+    except TemplateDoesNotExist:
+        return None
+    return nfc(html_template.render(context))
 
 
 @task()

@@ -9,3 +9,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .notifications import connect as connect_notifications
+
+        connect_notifications()

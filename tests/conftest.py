@@ -1,15 +1,19 @@
 """Shared fixtures: sites made by the real onboarding function, users in their real groups."""
 
 import importlib
+import logging
 import os
+import signal
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_tasks_db.management.commands import db_worker
 
 from home.models import Agency
 from home.onboarding import create_agency_site
@@ -48,6 +52,29 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def database_queue(settings):
+    """The database task backend of dev and production instead of the tests' immediate one: e-mails and Wagtail's
+    background work wait in the queue until `run_worker()`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """run_worker(): `manage.py db_worker --batch`: run the tasks that are due, then return."""
+    # The worker drops any connection that is not in autocommit mode, as the test's transaction is not.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    # It also takes over Ctrl-C and sets its loggers' levels: give both back to the test run afterwards.
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
+    levels = [logger.level for logger in loggers]
+    yield lambda: call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=1)
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
+    for logger, level in zip(loggers, levels, strict=True):
+        logger.setLevel(level)
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +205,8 @@ def wagtail_roots(transactional_db):
 
 
 def restore_wagtail_roots() -> None:
-    """Put back what Wagtail's migrations create and a flush removes (nothing if it is there)."""
+    """Put back what Wagtail's migrations and ours create and a flush removes (nothing if it is there): the tree
+    and collection roots, the default locale, the translation permission, and the standard lists."""
     from django.apps import apps
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page
@@ -187,6 +215,8 @@ def restore_wagtail_roots() -> None:
         "wagtail_localize.migrations.0006_create_submit_translation_permission"
     )
     localize_permission.create_submit_translation_permission(apps, None)
+    importlib.import_module("documents.migrations.0007_standard_lists").add_standard_lists(apps, None)
+    importlib.import_module("services.migrations.0008_standard_sectors").add_standard_sectors(apps, None)
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))

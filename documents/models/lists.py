@@ -10,6 +10,16 @@ class DocumentType(NamedListItem):
     """Hình thức văn bản: Luật, Nghị quyết, Nghị định, Quyết định, Chỉ thị, Thông tư, Kế hoạch, Công văn…"""
 
     abbreviation = models.CharField(_("ký hiệu"), max_length=20, blank=True, help_text=_("Ví dụ: QĐ, NQ, KH"))
+    # Nghị quyết and Quyết định are both: a numbered year (16/2017/QĐ-UBND) marks the legal one. The flag says
+    # whether the form can be a legal document at all, as the Law on Promulgation of Legal Documents lists them.
+    is_legal = models.BooleanField(
+        _("hình thức văn bản quy phạm pháp luật"),
+        default=False,
+        help_text=_(
+            "Hình thức có trong hệ thống văn bản quy phạm pháp luật (Luật Ban hành văn bản quy phạm pháp luật 2025); "
+            "các hình thức khác là văn bản hành chính (Nghị định 30/2020/NĐ-CP)."
+        ),
+    )
 
     class Meta(NamedListItem.Meta):
         verbose_name = _("hình thức văn bản")

@@ -14,9 +14,10 @@ from tests.home.helpers import section
 
 
 def create_lists() -> dict:
-    """A few document types, authorities and fields, as an administrator would enter them."""
+    """A few document types, authorities and fields, as an administrator would enter them (the types are among the
+    standard ones that migrations create)."""
     types = {
-        name: DocumentType.objects.create(name=name, abbreviation=abbr)
+        name: DocumentType.objects.get_or_create(name=name, defaults={"abbreviation": abbr})[0]
         for name, abbr in [
             ("Quyết định", "QĐ"),
             ("Nghị quyết", "NQ"),

@@ -3,7 +3,6 @@
 
 import email
 import logging
-import signal
 import unicodedata
 from datetime import timedelta
 from email import policy
@@ -11,11 +10,9 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
@@ -36,28 +33,6 @@ def mail_templates(tmp_path, settings):
     (tmp_path / "test/message.html").write_text('{% load i18n %}<p>{% translate "Trang chủ" %}: {{ name }}</p>\n')
     (tmp_path / "test/plain.txt").write_text('{% load i18n %}{% translate "Trang chủ" %}\n')
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
-
-
-@pytest.fixture
-def database_queue(settings):
-    """The database task backend of dev and production instead of the tests' immediate one."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def run_worker(monkeypatch):
-    """run_worker(): `manage.py db_worker --batch`: run the tasks that are due, then return."""
-    # The worker drops any connection that is not in autocommit mode, as the test's transaction is not.
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    # It also takes over Ctrl-C and sets its loggers' levels: give both back to the test run afterwards.
-    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    levels = [logger.level for logger in loggers]
-    yield lambda: call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=1)
-    for signum, handler in handlers.items():
-        signal.signal(signum, handler)
-    for logger, level in zip(loggers, levels, strict=True):
-        logger.setLevel(level)
 
 
 class Inbox:

@@ -15,8 +15,7 @@ from tests.groundwork.test_mail import mail_tasks
 
 pytestmark = pytest.mark.django_db
 
-# The real SMTP server and the database queue of tests/groundwork/test_mail.py.
-database_queue, run_worker = test_mail.database_queue, test_mail.run_worker
+# The real SMTP server of tests/groundwork/test_mail.py (the database queue and its worker are tests/conftest.py's).
 smtp_port, smtp_server = test_mail.smtp_port, test_mail.smtp_server
 
 RESET = "/admin/password_reset/"

@@ -1,0 +1,119 @@
+"""A fresh install, tried as a new user would: `migrate` and `create_agency_site` only (no demo), then the sample
+CSV of legal documents imported for the BBT and then published.
+
+The standard lists that migrations create must be enough for its types ("Quyết định", "Chỉ thị"), its authority
+("UBND tỉnh Quảng Ngãi") is found as the portal's agency, and the BBT gets exactly one e-mail for the import, sent by
+the task worker, not by the import. The test builds its own PostgreSQL database beside the suite's (migrating it
+takes one to four minutes on our shared 2-core machines) and runs the real commands in processes of their own.
+"""
+
+import email
+import json
+import os
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "documents/samples/van-ban-mau.csv"
+BBT_MEMBER = "bbt@quangngai.gov.vn"
+
+USERS = f"""
+from django.contrib.auth import get_user_model
+from home.models import Agency
+User = get_user_model()
+User.objects.create_superuser("quantri", "quantri@quangngai.gov.vn", "mat-khau-thu-nghiem-2026")
+User.objects.create_user("bbt", "{BBT_MEMBER}", "mat-khau-thu-nghiem-2026").groups.add(Agency.objects.get().moderators)
+"""
+
+DOCUMENTS = """
+import json
+from documents.models import LegalDocumentPage
+from home.models import Agency
+portal = Agency.objects.get()
+print(json.dumps([
+    [page.number, page.document_type.name, page.authority.name, page.authority.agency_id == portal.pk, page.live]
+    for page in LegalDocumentPage.objects.select_related("document_type", "authority").order_by("issued_on")
+]))
+"""
+
+
+def manage(env: dict, *args: str) -> str:
+    """Run `manage.py args` in its own process; returns its output, failing the test if it fails."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def sent_mail(folder: Path) -> list[email.message.EmailMessage]:
+    """The messages Django's file e-mail backend wrote in `folder`."""
+    separator = b"\n" + b"-" * 79 + b"\n"
+    return [
+        email.message_from_bytes(part, policy=policy.default)
+        for path in sorted(folder.iterdir())
+        for part in path.read_bytes().split(separator)
+        if part.strip()
+    ]
+
+
+@pytest.fixture(scope="module")
+def fresh_install(tmp_path_factory):
+    """The environment of processes on a new, migrated database with the portal onboarded and two users."""
+    server = {key: connection.settings_dict[key] for key in ("HOST", "PORT", "USER", "PASSWORD")}
+    name = f"{connection.settings_dict['NAME']}_fresh_install"[:63]
+    admin = psycopg.connect(
+        host=server["HOST"],
+        port=server["PORT"] or 5432,
+        user=server["USER"],
+        password=server["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    )
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.execute(f'CREATE DATABASE "{name}"')
+    mail_dir = tmp_path_factory.mktemp("mail")
+    credentials = f"{server['USER']}:{server['PASSWORD']}@" if server["PASSWORD"] else f"{server['USER']}@"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.fresh_install_settings",
+        "DATABASE_URL": f"postgres://{credentials}{server['HOST']}:{server['PORT'] or 5432}/{name}",
+        "PORTAL_TEST_MAIL_DIR": str(mail_dir),
+    }
+    manage(env, "migrate", "--no-input")
+    manage(env, "create_agency_site", "--name", "Ủy ban nhân dân tỉnh Quảng Ngãi", "--kind", "portal")
+    manage(env, "shell", "--no-imports", "-c", USERS)
+    yield env, mail_dir
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def test_the_sample_csv_imports_on_a_fresh_install_and_the_bbt_gets_one_email(fresh_install):
+    env, mail_dir = fresh_install
+
+    out = manage(env, "import_documents", str(SAMPLE), "--site", "portal")
+
+    assert "Đã tạo 4, cập nhật 0, không đổi 0, lỗi 0" in out
+    assert sent_mail(mail_dir) == []  # the import queued the e-mail; it sent nothing
+    manage(env, "run_worker", "--batch", "--no-startup-delay", "--no-reload")
+    [message] = sent_mail(mail_dir)
+    assert message["To"] == BBT_MEMBER and message["Subject"] == "Văn bản chờ duyệt: 4"
+
+    out = manage(env, "import_documents", str(SAMPLE), "--site", "portal", "--publish")
+
+    assert "Đã tạo 0, cập nhật 4, không đổi 0, lỗi 0" in out
+    manage(env, "run_worker", "--batch", "--no-startup-delay", "--no-reload")
+    assert len(sent_mail(mail_dir)) == 1  # publishing tells the BBT nothing more
+    documents = json.loads(manage(env, "shell", "--no-imports", "-c", DOCUMENTS))
+    assert documents == [
+        ["16/2017/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
+        ["06/CT-UBND", "Chỉ thị", "UBND tỉnh Quảng Ngãi", True, True],
+        ["2074/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
+        ["27/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
+    ]
