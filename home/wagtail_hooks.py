@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -23,6 +24,7 @@ from .admin_views import (
 )
 from .editor_input import check_page_form_data
 from .models import Agency
+from .site_summary import OwnSitesPagesSummaryItem
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
 # synced translation (whose editor publishes directly) and turning a translation back into an alias.
@@ -58,6 +60,13 @@ class AgencyViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_agency_viewset():
     return AgencyViewSet("agencies")
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its item
+def count_own_sites_pages(request, summary_items):
+    summary_items[:] = [
+        OwnSitesPagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in summary_items
+    ]
 
 
 @hooks.register("construct_page_action_menu")

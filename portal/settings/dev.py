@@ -11,7 +11,7 @@ from .base import ALLOWED_HOSTS, PORTAL_DOMAIN, PORTAL_PORT  # noqa: E402
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-quang-ngai-portal-demo-key-0123456789"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "localhost", "127.0.0.1"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = "outbox.console.EmailBackend"  # Django's console backend, with readable subjects
 # Wagtail's e-mails link to the admin where the demo is served (http, its port), not to https on port 443.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://{PORTAL_DOMAIN}:{PORTAL_PORT}")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

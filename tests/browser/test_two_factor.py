@@ -24,7 +24,7 @@ def sign_in(page, url, username):
 def sign_out(page):
     """Through the sidebar's account menu, as a user does."""
     page.locator(".sidebar-footer__account").click()
-    page.get_by_role("button", name="Thoát").click()
+    page.get_by_role("button", name="Đăng xuất").click()
     expect(page).to_have_url(re.compile(r"/admin/login/"))
 
 
