@@ -8,6 +8,8 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 from .base import *  # noqa: E402,F403
 from .base import ALLOWED_HOSTS, PORTAL_DOMAIN, PORTAL_PORT  # noqa: E402
 
+# The demo's content and its seed_demo command: never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-quang-ngai-portal-demo-key-0123456789"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "localhost", "127.0.0.1"]
