@@ -32,6 +32,9 @@ STAFF = {code: (staff["username"], staff["last_name"], staff["first_name"]) for 
 
 @dataclass
 class DemoQuestion:
+    """A question asked on site `site` ("" the portal), received `days_ago` working days ago and left in `status`,
+    with its answer, the unit it went to and the notes on the way."""
+
     site: str
     status: str
     days_ago: int  # working days since receipt
