@@ -46,6 +46,9 @@ def test_seeding_twice_creates_nothing_new_and_serves_both_languages(client, set
 
     assert snapshot() == after_first
     assert "+ " in first and "+ " not in second and "Không có gì mới" in second
+    # Progress while it works: a line per stage, with what the database holds and the seconds since the start.
+    assert re.search(r"^\[ *\d+\.\d s\] văn bản: 50/\d+$", first, re.MULTILINE)
+    assert re.search(r"^\[ *\d+\.\d s\] hồ sơ trực tuyến: 18 hồ sơ$", first, re.MULTILINE)
     assert "admin-quangngai-2026" in second and "bbt.stttt" in second
     assert set(Agency.objects.values_list("code", flat=True)) == {"", "stttt", "tunghia"}
     check_accounts_and_draft()
