@@ -13,12 +13,15 @@ MAX_LINES = 52  # what fits on one A4 page at this size: the demo's files are on
 
 
 def pdf_bytes(lines: list[str], title: str = "") -> bytes:
-    """A one-page A4 PDF showing `lines` (any Unicode text; a long line wraps), titled `title` in its metadata."""
+    """A one-page A4 PDF showing `lines` (any Unicode text; a long line wraps), titled `title` in its metadata;
+    the same arguments always give the same bytes."""
     pdf = FPDF(format="A4", unit="pt")
     pdf.set_auto_page_break(False)
     pdf.set_margins(56, 52)
     pdf.add_font("DejaVuSans", fname=str(FONT))
     pdf.set_font("DejaVuSans", size=11)
+    # No creation date (from which the file id is also made): the same lines give the same bytes on every run.
+    pdf.creation_date = None
     if title:
         pdf.set_title(title)
     pdf.add_page()
