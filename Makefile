@@ -29,7 +29,7 @@ SERVE = (trap 'kill $$pid 2>/dev/null; exit' TERM; while :; do \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
-demo: install ## Migrate, seed the demo sites and serve them on http://quangngai.localhost:8000/ with the task worker
+demo: install ## Migrate, seed the demo sites and serve them (DEBUG off) on http://quangngai.localhost:8000/ with the task worker
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
 	$(SERVE)

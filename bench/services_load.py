@@ -4,7 +4,7 @@ through gunicorn on PostgreSQL.
 
 1. The load database (BENCH_LOAD_DATABASE_URL, as for bench.feedback_load; default
    postgres://postgres@127.0.0.1:5432/portal_bench_load) is created if missing and migrated; the demo's three sites
-   are onboarded and given the demo's 30 procedures (home.demo.services; idempotent). On the bench's copy of
+   are onboarded and given the demo's 30 procedures (demo.services; idempotent). On the bench's copy of
    "Đăng ký khai sinh" the declaration is the online form itself and the birth certificate the one file uploaded,
    so every dossier has exactly one file. Dossiers and queued tasks of earlier runs are deleted; the private
    storage is a fresh temporary folder (BENCH_PRIVATE_MEDIA_ROOT, given to gunicorn too), removed at the end.
@@ -104,8 +104,8 @@ def prepare_database() -> Target:
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
-    from home.demo.content import SITES
-    from home.demo.services import BV_TINH, birth, seed_procedures
+    from demo.content import SITES
+    from demo.services import DOSSIERS, seed_procedures
     from home.onboarding import Onboarding, create_agency_site
     from services.models import Dossier, DossierAccess, DossierCounter, ProcedurePage
     from vietnam.text import slugify
@@ -130,7 +130,7 @@ def prepare_database() -> Target:
         f"deleted from earlier runs: {deleted} dossiers, {tasks} queued tasks."
     )
 
-    answers = birth("Nguyễn Gia Bảo", 10, "Nam", BV_TINH, "Trần Thị Thu Hằng", "Nguyễn Văn Tài")
+    answers = next(spec.answers for spec in DOSSIERS if spec.procedure == "Đăng ký khai sinh")
     today = timezone.localdate()
     fields = {}
     for question in page.form_fields.all():
@@ -168,9 +168,9 @@ def padded_pdf(size: int) -> bytes:
     embedded file (incompressible, as a scan is)."""
     from pypdf import PdfReader, PdfWriter
 
-    from home.demo.documents import pdf_bytes
+    from demo.pdf import pdf_bytes
 
-    page = pdf_bytes(["Tai thu: Giay chung sinh (ban quet)", "Tep sinh ra de do tai, khong phai giay to that."])
+    page = pdf_bytes(["Tải thử: Giấy chứng sinh (bản quét)", "Tệp sinh ra để đo tải, không phải giấy tờ thật."])
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(page)))
     writer.add_attachment("ban-quet.bin", os.urandom(max(0, size - len(page) - 1024)))
     buffer = io.BytesIO()

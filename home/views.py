@@ -2,7 +2,9 @@
 
 import secrets
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -101,7 +103,10 @@ def robots(request):
 
 
 def bad_request(request, exception=None):
-    """400 (a request no page can answer, e.g. one with a NUL character) in the language of the URL, in the frame."""
+    """400 (a request no page can answer, e.g. one with a NUL character) in the language of the URL, in the frame;
+    a form whose fields pass DATA_UPLOAD_MAX_MEMORY_SIZE gets 413 and a page that says the limit."""
+    if isinstance(exception, RequestDataTooBig):
+        return render(request, "413.html", {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}, status=413)
     return render(request, "400.html", status=400)
 
 

@@ -23,10 +23,15 @@ urlpatterns = [
     path("robots.txt", home_views.robots, name="robots"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # The demo (portal/settings/dev.py) serves uploads itself, with DEBUG off too; production leaves them to the
+    # web server or the bucket. (django.conf.urls.static.static() serves nothing when DEBUG is off.)
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 urlpatterns += i18n_patterns(
     path(_("tim-kiem/"), home_views.search, name="search"),

@@ -1,14 +1,19 @@
-"""The demo's SQLite database (`make demo`) takes the task worker's and the requests' writes at once.
+"""`make demo`'s embedded default (SQLite, DEBUG off) works as a newcomer meets it, and takes concurrent writes.
 
-The demo runs the task worker beside the web server on one SQLite file: both write (questions, sessions, the tasks
-they queue, the worker claiming and finishing them). On SQLite's defaults a transaction whose read turns into a write
-while another process writes fails at once with "database is locked": a 500 for the citizen. The test migrates its
-own SQLite file once (about 30 s), onboards the portal, then runs the real worker (`manage.py run_worker`) and a real
-server (gunicorn, two processes of four threads) on it while two clients send questions, and checks that none failed,
-every question was saved and the worker sent every e-mail they queued without ever finding the database locked.
-It does not use the suite's database.
+The module builds one demo as `make demo` does: it migrates a SQLite file of its own (about 30 s) and runs `seed_demo`
+on it (a few minutes), so CI runs the SQLite code paths the demo takes. It does not use the suite's database.
+
+- The smoke check serves it with `manage.py runserver` and the demo's settings, as `make demo` does: the three home
+  pages answer, a document search typed without diacritics finds a demo document, a question is submitted, and the
+  portal's own 404 and "too large" pages show (DEBUG is off), with the static files and a document's PDF served.
+- The concurrency check: the task worker and the requests write to one file at once. On SQLite's defaults a
+  transaction whose read turns into a write while another process writes fails at once with "database is locked":
+  a 500 for the citizen. It runs the real worker (`manage.py run_worker`) and a real server (gunicorn, two processes
+  of four threads) while two clients send questions, and checks that none failed, every question was saved and the
+  worker sent every e-mail they queued without ever finding the database locked.
 """
 
+import html
 import http.cookiejar
 import os
 import re
@@ -32,16 +37,18 @@ QUESTIONS_EACH = 15
 WAIT = 60  # seconds any awaited event may take
 
 
-def manage(env: dict, *args: str) -> None:
+def manage(env: dict, *args: str, timeout: int = 180) -> str:
+    """Run a management command on the demo's database; its output."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """The environment of a demo on a SQLite file of its own, migrated, with the portal's site onboarded."""
+    """The environment of a demo on a SQLite file of its own, migrated and seeded as `make demo` does."""
     directory = tmp_path_factory.mktemp("demo")
     port = free_port()
     env = {
@@ -54,8 +61,8 @@ def demo(tmp_path_factory):
         "PORTAL_TRUSTED_PROXIES": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
     }
-    manage(env, "migrate", "--no-input")
-    manage(env, "create_agency_site", "--name", "Cổng thông tin điện tử tỉnh Quảng Ngãi", "--kind", "portal")
+    manage(env, "migrate", "--no-input", timeout=600)
+    assert manage(env, "seed_demo", "--verbosity", "0", timeout=900) == ""  # no progress lines at verbosity 0
     return env
 
 
@@ -87,23 +94,23 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 class Citizen:
     """A browser of the portal's site: its own cookies, an address of its own for each question."""
 
-    def __init__(self, port: int, number: int):
+    def __init__(self, port: int, number: int, site: str = ""):
         self.base = f"http://127.0.0.1:{port}"
-        self.host = f"quangngai.localhost:{port}"
+        self.host = f"{site}quangngai.localhost:{port}"
         self.number = number
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect
         )
 
-    def request(self, path: str, data: dict | None = None, address: str = "") -> tuple[int, str, str]:
-        """(status, body, Location) of a GET, or of a POST of `data`."""
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
+    def request(self, path: str, data: dict | str | None = None, address: str = "") -> tuple[int, str, str]:
+        """(status, body, Location) of a GET, or of a POST of `data` (a form's fields, or its encoded body)."""
+        body = (data if isinstance(data, str) else urllib.parse.urlencode(data)).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body, headers={"Host": self.host})  # noqa: S310
         if address:
             request.add_header("X-Forwarded-For", address)
         try:
             with self.opener.open(request, timeout=30) as response:
-                return response.status, response.read().decode(), response.headers.get("Location", "")
+                return response.status, response.read().decode(errors="replace"), response.headers.get("Location", "")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace"), error.headers.get("Location", "")
 
@@ -132,13 +139,57 @@ class Citizen:
         return statuses
 
 
+def count(demo: dict, sql: str) -> int:
+    """A number read straight from the demo's SQLite file."""
+    with sqlite3.connect(demo["DATABASE_URL"].removeprefix("sqlite:///"), timeout=30) as db:
+        return db.execute(sql).fetchone()[0]
+
+
+def test_make_demo_serves_the_seeded_sites_with_debug_off(demo, processes):
+    port = int(demo["PORTAL_PORT"])
+    processes("runserver", sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}")
+    portal = Citizen(port, 0)
+
+    def serving():
+        """the demo's server answers"""
+        try:
+            return portal.request("/")[0] == 200
+        except OSError:
+            return False
+
+    wait_until(serving)
+
+    for site, name in (("", "Quảng Ngãi"), ("stttt.", "Sở Thông tin và Truyền thông"), ("tunghia.", "Tư Nghĩa")):
+        status, page, _ = Citizen(port, 0, site).request("/")
+        assert status == 200 and name in html.unescape(page), site
+
+    status, page, _ = portal.request("/van-ban/?q=quy+che+hoat+dong")
+    assert status == 200 and "Quyết định 16/2017/QĐ-UBND" in html.unescape(page)
+    status, page, _ = portal.request("/van-ban/16-2017-qd-ubnd/")
+    pdf = re.search(r'href="(/documents/[^"]+\.pdf)"', page)
+    assert status == 200 and pdf, "the document's page links its PDF"
+    status, file, _ = portal.request(html.unescape(pdf.group(1)))
+    assert status == 200 and file.startswith("%PDF-")
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page)
+    assert stylesheet and portal.request(stylesheet.group(1))[0] == 200, "static files are served with DEBUG off"
+
+    questions = count(demo, "SELECT count(*) FROM feedback_question")
+    assert portal.ask(0) == [200, 302, 200]
+    assert count(demo, "SELECT count(*) FROM feedback_question") == questions + 1
+
+    # DEBUG is off: the portal's own pages, never Django's debug pages.
+    status, page, _ = portal.request("/khong-co-trang-nay/")
+    assert status == 404 and "Không tìm thấy trang" in page and "DEBUG = True" not in page
+    status, page, _ = portal.request(ASK, "body=" + "x" * (3 * 1024 * 1024))
+    assert status == 413 and "Dữ liệu gửi lên quá lớn" in html.unescape(page) and "Traceback" not in page
+
+
 def test_the_worker_and_two_clients_write_to_the_demo_database_at_once(demo, processes, tmp_path):
     port = int(demo["PORTAL_PORT"])
-    database = demo["DATABASE_URL"].removeprefix("sqlite:///")
+    questions = count(demo, "SELECT count(*) FROM feedback_question")
 
-    def count(sql: str) -> int:
-        with sqlite3.connect(database, timeout=30) as db:
-            return db.execute(sql).fetchone()[0]
+    def count_now(sql: str) -> int:
+        return count(demo, sql)
 
     processes(
         "worker",
@@ -178,12 +229,12 @@ def test_the_worker_and_two_clients_write_to_the_demo_database_at_once(demo, pro
     answered = [status for each in statuses.values() for status in each]
     assert answered.count(500) == 0, f"{answered.count(500)} of {len(answered)} requests answered 500"
     assert set(answered) == {200, 302}, answered
-    assert count("SELECT count(*) FROM feedback_question") == CLIENTS * QUESTIONS_EACH
+    assert count_now("SELECT count(*) FROM feedback_question") == questions + CLIENTS * QUESTIONS_EACH
 
     def all_sent():
         """the worker ran every task the questions queued"""
-        return count("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status != 'SUCCESSFUL'") == 0
+        return count_now("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status != 'SUCCESSFUL'") == 0
 
     wait_until(all_sent)
     assert "Database unavailable" not in (tmp_path / "worker.log").read_text()  # it never waited out a lock
-    assert count("SELECT count(*) FROM django_tasks_database_dbtaskresult") >= CLIENTS * QUESTIONS_EACH
+    assert count_now("SELECT count(*) FROM django_tasks_database_dbtaskresult") >= CLIENTS * QUESTIONS_EACH

@@ -12,6 +12,8 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 from .base import *  # noqa: E402,F403
 from .base import ALLOWED_HOSTS  # noqa: E402
 
+# The demo's content and its seed_demo command: never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = "test-only-not-secret-quang-ngai-portal-key-0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,8 +8,8 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from demo.pdf import pdf_bytes as demo_pdf
 from documents.models import Authority, DocumentFile, DocumentRelation, DocumentType, LegalDocumentPage, LegalField
-from home.demo.documents import pdf_bytes as demo_pdf
 from tests.home.helpers import section
 
 

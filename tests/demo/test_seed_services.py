@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from home.demo.content import DEMO_PASSWORD, PORTAL, TUNGHIA
-from home.demo.seed import ensure_site_user
-from home.demo.services import ONLINE_FORMS, seed_dossiers, seed_procedures
+from demo.content import DEMO_PASSWORD, PORTAL, TUNGHIA
+from demo.seed import ensure_site_user
+from demo.services import ONLINE_FORMS, seed_dossiers, seed_procedures
 from home.onboarding import Onboarding
 from services.handling import dossiers_for
 from services.models import (

@@ -1,12 +1,19 @@
-"""Storing the demo content (content.py), idempotently: what already exists, including edits, is left as it is."""
+"""Storing the demo content (demo/data/, read by content.py and the other modules), idempotently: what already exists,
+including edits, is left as it is."""
+
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 
+from documents.models import LegalDocumentPage
+from feedback.models import ConsultationPage, Question
+from gazette.models import GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
+from services.models import Dossier, ProcedurePage
 from vietnam.text import slugify
 
 from .consultations import seed_consultations
@@ -54,19 +61,28 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
     return onboarding, result
 
 
-def seed_library(agencies: dict[str, Agency]) -> Onboarding:
+def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = len) -> Onboarding:
     """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the
     consultations, the questions and answers with the units that answer them, the procedures catalogue and the
-    dossiers submitted online, handled by the sites' desk officers."""
+    dossiers submitted online, handled by the sites' desk officers. `progress` is told of each stage done, with
+    what the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
-        seed_documents(agencies, result)
+        seed_documents(agencies, result, progress)
+        progress(
+            f"văn bản: {LegalDocumentPage.objects.count()} trang văn bản, "
+            f"{GazetteIssuePage.objects.count()} số công báo"
+        )
         seed_consultations(agencies, result)
+        progress(f"lấy ý kiến: {ConsultationPage.objects.count()} dự thảo")
         seed_questions(agencies, result)
+        progress(f"hỏi đáp: {Question.objects.count()} câu hỏi")
         seed_procedures(agencies, result)
+        progress(f"thủ tục hành chính: {ProcedurePage.objects.count()} trang thủ tục (tiếng Việt và tiếng Anh)")
         seed_dossiers(agencies, result)
         portal_procedures = agencies[""].site.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
         add_entry(portal_procedures, StandardPage, GUIDE, Locale.objects.get(language_code="en"), result)
+        progress(f"hồ sơ trực tuyến: {Dossier.objects.count()} hồ sơ")
     return result
 
 

@@ -7,10 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 from wagtail.models import Locale
 
+from demo.content import ADMIN_PASSWORD, DEMO_PASSWORD, SITES
+from demo.questions import STAFF
+from demo.seed import ADMIN_USERNAME, ensure_admin, seed_library, seed_site
 from feedback.models import Unit
-from home.demo.content import ADMIN_PASSWORD, DEMO_PASSWORD, SITES
-from home.demo.questions import STAFF
-from home.demo.seed import ADMIN_USERNAME, ensure_admin, seed_library, seed_site
 from home.management.commands.create_agency_site import write_report
 from home.onboarding import Onboarding, OnboardingError
 
@@ -20,7 +20,9 @@ STAFF_USERNAMES = [username for username, _last, _first in STAFF.values()]
 
 class Command(BaseCommand):
     """Seed the portal, Sở Thông tin và Truyền thông and xã Tư Nghĩa, their documents and the portal's gazette;
-    running it again creates nothing new."""
+    running it again creates nothing new. It prints a progress line per stage (what the database holds, the time
+    since it started) and, at the end, what it created and the demo's accounts and addresses; --verbosity 0 prints
+    nothing."""
 
     help = (
         "Tạo dữ liệu trình diễn: Cổng TTĐT tỉnh, trang Sở Thông tin và Truyền thông và trang xã Tư Nghĩa, nội "
@@ -29,6 +31,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         # Wagtail's search and reference index updates run here, as the pages are written, rather than as
         # thousands of queued tasks the worker would take a minute to catch up with.
         with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
@@ -40,10 +43,10 @@ class Command(BaseCommand):
             raise CommandError(
                 f"seed_demo chỉ dùng cho bản trình diễn (*.localhost), không dùng cho {settings.PORTAL_DOMAIN}."
             )
-        started = time.monotonic()
+        self.started = time.monotonic()
         accounts = Onboarding()
         ensure_admin(accounts)
-        write_report(self, "Tài khoản quản trị", accounts)
+        reports = [("Tài khoản quản trị", accounts)]
         sites = []
         for spec in SITES:
             try:
@@ -56,12 +59,25 @@ class Command(BaseCommand):
                 content.created.insert(0, f"trang, chuyên mục, nhóm và quy trình duyệt ({len(onboarding.created)} mục)")
             else:
                 content.existing.extend(onboarding.existing)
-            write_report(self, f"{spec.name} — {onboarding.agency.site.root_url}/", content)
-        library = seed_library({agency.code: agency for _spec, agency in sites})
-        write_report(self, "Văn bản, Công báo, lấy ý kiến, hỏi đáp", library)
+            reports.append((f"{spec.name} — {onboarding.agency.site.root_url}/", content))
+            self.progress(f"trang {spec.name}: {len(content.created)} mục mới, {len(content.existing)} mục đã có")
+        self.progress("văn bản, công báo, lấy ý kiến, hỏi đáp, thủ tục và hồ sơ (vài phút)…")
+        library = seed_library({agency.code: agency for _spec, agency in sites}, self.progress)
+        reports.append(("Văn bản, Công báo, lấy ý kiến, hỏi đáp", library))
+        if self.verbosity == 0:
+            return
+        self.stdout.write("")
+        for heading, result in reports:
+            write_report(self, heading, result)
         self.print_accounts(sites)
         self.print_addresses(sites)
-        self.stdout.write(f"Xong sau {time.monotonic() - started:.1f} giây.")
+        self.stdout.write(f"Xong sau {time.monotonic() - self.started:.1f} giây.")
+
+    def progress(self, message: str) -> None:
+        """One line of progress, with the seconds since the start (none at --verbosity 0)."""
+        if self.verbosity:
+            self.stdout.write(f"[{time.monotonic() - self.started:6.1f} s] {message}")
+            self.stdout.flush()
 
     def print_accounts(self, sites) -> None:
         self.stdout.write("\nTài khoản trình diễn (tài khoản đã có từ trước giữ nguyên mật khẩu của nó):")
