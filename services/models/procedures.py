@@ -324,7 +324,7 @@ class DossierComponent(TranslatableMixin, Orderable):
     """One paper of the dossier: submitted (a copy kept) or shown, how many copies, and its form to download.
 
     Translatable: a translation's paper shares its `translation_key` with the Vietnamese one, so the English form
-    asks for the Vietnamese procedure's files under their English names (see `ProcedurePage.online_form_rows`).
+    asks for the Vietnamese procedure's files under their English names (see services.submission.DossierForm).
     """
 
     class Requirement(models.TextChoices):
