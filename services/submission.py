@@ -133,7 +133,8 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("email") and not cleaned_data.get("phone") and "phone" not in self.errors:
-            raise ValidationError(_("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan liên hệ."))
+            # Added, not raised: the files below are checked whatever else fails.
+            self.add_error(None, _("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan liên hệ."))
         total = 0
         for name in self.components:
             upload = cleaned_data.get(name)

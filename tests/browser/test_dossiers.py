@@ -79,7 +79,7 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     citizen.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
 
     citizen.get_by_role("button", name="Nộp hồ sơ").click()  # empty: every error shown, and accessible
-    expect(citizen.locator(".form-errors")).to_contain_text("Chưa nộp được")
+    expect(citizen.locator(".error-summary")).to_contain_text("Chưa nộp được")
     expect(citizen.get_by_label("Họ và tên người nộp")).to_have_attribute("aria-invalid", "true")
     expect(citizen.get_by_label("Giấy đề nghị đăng ký hộ kinh doanh")).to_have_attribute("aria-invalid", "true")
     assert_accessible(citizen)
