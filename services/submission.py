@@ -33,7 +33,8 @@ MAX_FILE_SIZE = getattr(settings, "SERVICES_MAX_FILE_SIZE", 10 * 1024 * 1024)
 MAX_FILES_SIZE = getattr(settings, "SERVICES_MAX_DOSSIER_SIZE", 50 * 1024 * 1024)
 
 # A date question about a birth cannot be answered with a future date. The national forms label it "Ngày sinh" or
-# "Ngày, tháng, năm sinh": recognised by its label, so every procedure's existing form is covered as it is.
+# "Ngày, tháng, năm sinh": recognised by its label (the Vietnamese one, or its translation), so every procedure's
+# existing form is covered as it is.
 BIRTH_DATE_LABEL = re.compile(r"\b(ngay|nam) sinh\b|\bbirth", re.IGNORECASE)
 
 FIELD_CLASSES = {
