@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test.utils import override_settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from documents.models import LegalDocumentPage
 from feedback.models import ConsultationPage, Question
@@ -144,6 +144,11 @@ def ensure_english(page: Page, english: Locale, version: English, result: Onboar
     Page.objects.filter(pk=copied.pk).update(slug=version.slug)
     translation = Page.objects.get(pk=copied.pk).specific
     for name, value in version.fields.items():
+        if isinstance(value, list) and value and isinstance(value[0], TranslatableMixin):
+            # Rows written anew in English (papers, questions) translate the copied Vietnamese rows in their places.
+            copied = list(getattr(translation, name).all())
+            for row, original in zip(value, copied, strict=True) if len(copied) == len(value) else ():
+                row.translation_key = original.translation_key
         setattr(translation, name, value)
     translation.set_url_path(translation.get_parent())
     translation.save_revision().publish()

@@ -82,12 +82,14 @@ class Paper:
 
 @dataclass(frozen=True)
 class EnglishProcedure:
-    """The English version: the page's texts, then the channels' (fee, notes) and the papers' names, in order."""
+    """The English version: the page's texts, then the channels' (fee, notes) and the papers' names, in order, and
+    its online form's questions (label, choices) in order, if it has one."""
 
     slug: str
     fields: dict
     channels: list[tuple[str, str]]
     components: list[str]
+    questions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,12 @@ class Procedure:
             DossierComponent(name=name, requirement=paper.requirement, copies=paper.copies)
             for paper, name in zip(self.components, version.components, strict=True)
         ]
+        if version.questions:
+            asked = ONLINE_FORMS[self.title][0]
+            fields["form_fields"] = [
+                ProcedureFormField(label=label, kind=kind, choices=choices, required=True)
+                for (label, choices), (_label, kind, _choices) in zip(version.questions, asked, strict=True)
+            ]
         return English(version.slug, fields)
 
 

@@ -78,10 +78,17 @@ def matches_contact(given: str, email: str, phone: str) -> bool:
 
 class DescribedFieldsMixin:
     """Ties each field's hint and errors to its input with aria-describedby (WCAG 1.3.1, 3.3.1), by the ids
-    components/form_field.html gives them."""
+    components/form_field.html gives them.
+
+    And since a browser never shows a chosen file again, a form sent back with errors asks for each file it was
+    sent again, at the file's field (and so in the error summary): otherwise the file silently disappears. A file
+    with an error of its own (its type, its size) shows that error instead.
+    """
 
     def full_clean(self):
         super().full_clean()
+        if self.is_bound and self.errors:
+            self.ask_for_files_again()
         for name, field in self.fields.items():
             described_by = []
             if field.help_text:
@@ -90,3 +97,13 @@ class DescribedFieldsMixin:
                 described_by.append(f"{self[name].auto_id}_errors")
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def ask_for_files_again(self) -> None:
+        for name, field in self.fields.items():
+            chosen = [upload.name for upload in self.files.getlist(self.add_prefix(name))]
+            if isinstance(field, forms.FileField) and chosen and name not in self.errors:
+                self.add_error(
+                    name,
+                    gettext("Vui lòng chọn lại tệp %(names)s: khi biểu mẫu có lỗi, tệp đã chọn không được giữ lại.")
+                    % {"names": ", ".join(f"“{chosen_name}”" for chosen_name in chosen)},
+                )

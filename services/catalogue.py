@@ -5,12 +5,14 @@ A province has a few thousand procedures: the matches' facet columns are read in
 then only the page of results shown is read. The query count does not depend on how many procedures match.
 """
 
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
@@ -58,10 +60,20 @@ class Catalogue:
         return search_words(self.query)
 
     def scope(self) -> QuerySet:
-        """Live public procedures in the section's language: this site's, or on the portal every site's."""
-        procedures = ProcedurePage.objects.live().public().filter(locale_id=self.section.locale_id)
+        """Live public procedures in the section's language, and in Vietnamese those not translated into it (yet):
+        this site's, or on the portal every site's. A procedure is never missing from the English catalogue."""
+        live = ProcedurePage.objects.live().public()
+        here = live.filter(locale_id=self.section.locale_id)
+        untranslated = live.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+            translation_key__in=here.values("translation_key")
+        )
         if not self.portal_wide:
-            procedures = procedures.descendant_of(self.section)
+            here = here.descendant_of(self.section)
+            sections = Page.objects.filter(translation_key=self.section.translation_key).only("path", "depth")
+            untranslated = untranslated.filter(
+                reduce(operator.or_, (Q(path__startswith=section.path) for section in sections))
+            )
+        procedures = here | untranslated
         for word in self.words:
             procedures = procedures.filter(search_text__contains=f" {word}")
         return procedures

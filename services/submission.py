@@ -34,7 +34,8 @@ MAX_FILE_SIZE = getattr(settings, "SERVICES_MAX_FILE_SIZE", 10 * 1024 * 1024)
 MAX_FILES_SIZE = getattr(settings, "SERVICES_MAX_DOSSIER_SIZE", 50 * 1024 * 1024)
 
 # A date question about a birth cannot be answered with a future date. The national forms label it "Ngày sinh" or
-# "Ngày, tháng, năm sinh": recognised by its label, so every procedure's existing form is covered as it is.
+# "Ngày, tháng, năm sinh": recognised by its label (the Vietnamese one, or its translation), so every procedure's
+# existing form is covered as it is.
 BIRTH_DATE_LABEL = re.compile(r"\b(ngay|nam) sinh\b|\bbirth", re.IGNORECASE)
 
 FIELD_CLASSES = {
@@ -49,6 +50,24 @@ FIELD_CLASSES = {
 }
 
 
+def source_procedure(procedure: ProcedurePage) -> ProcedurePage:
+    """The procedure in the default language (Vietnamese) that `procedure` translates; `procedure` if it is that one
+    (or has none)."""
+    if procedure.locale.language_code == settings.LANGUAGE_CODE:
+        return procedure
+    source = ProcedurePage.objects.filter(
+        translation_key=procedure.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    return source or procedure
+
+
+def worded(asked: list, translated: list) -> list[tuple]:
+    """(row asked, row with the visitor's wording) pairs: each row of the source procedure with its translation (the
+    row of the same translation key), or itself where the translation has none."""
+    wording = {row.translation_key: row for row in translated}
+    return [(row, wording.get(row.translation_key, row)) for row in asked]
+
+
 def accepts_online(procedure: ProcedurePage) -> bool:
     """Whether the procedure takes dossiers online: it offers an online service and has an online channel."""
     return procedure.online_service != "khong" and any(
@@ -57,7 +76,12 @@ def accepts_online(procedure: ProcedurePage) -> bool:
 
 
 class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
-    """The applicant, the procedure's own questions (q_<id>) and its files (f_<id>)."""
+    """The applicant, the procedure's own questions (q_<id>) and its files (f_<id>).
+
+    What is asked (questions, their kind, what is required, which files) is always the Vietnamese procedure's, so
+    a translation cannot lose a required file or a question; a translated page only gives the words (labels, help,
+    the choices' labels). The answers and files are recorded under the Vietnamese names the officers read.
+    """
 
     applicant = forms.CharField(label=_("Họ và tên người nộp"), max_length=150)
     email = forms.EmailField(
@@ -72,21 +96,34 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
         kwargs.setdefault("initial", {"token": secrets.token_urlsafe(16)})
         super().__init__(*args, **kwargs)
         self.procedure = procedure
+        source = source_procedure(procedure)
+        questions, components = list(source.form_fields.all()), list(source.components.all())
+        if source != procedure:
+            questions = worded(questions, procedure.form_fields.all())
+            components = worded(components, procedure.components.all())
+        else:
+            questions, components = [(row, row) for row in questions], [(row, row) for row in components]
         self.questions = {}
-        for question in procedure.form_fields.all():
+        for question, words in questions:
             if question.kind == ProcedureFormField.Kind.CHOICE:
-                field = forms.ChoiceField(choices=[("", "—"), *[(choice, choice) for choice in question.choice_list]])
+                values, labels = question.choice_list, words.choice_list
+                if len(labels) != len(values):  # a translation that lost or added a choice: the Vietnamese ones
+                    labels = values
+                field = forms.ChoiceField(choices=[("", "—"), *zip(values, labels, strict=True)])
             elif question.kind == ProcedureFormField.Kind.DATE:
-                field = SensibleDateField(past=bool(BIRTH_DATE_LABEL.search(fold_diacritics(question.label))))
+                past = any(BIRTH_DATE_LABEL.search(fold_diacritics(label)) for label in (question.label, words.label))
+                field = SensibleDateField(past=past)
             else:
                 field = FIELD_CLASSES[question.kind]()
-            field.label, field.required, field.help_text = question.label, question.required, question.help_text
+            field.label, field.required, field.help_text = words.label, question.required, words.help_text
             self.fields[f"q_{question.pk}"] = field
             self.questions[f"q_{question.pk}"] = question
         self.components = {}
-        for component in procedure.components.exclude(upload=DossierComponent.Upload.NONE):
+        for component, words in components:
+            if component.upload == DossierComponent.Upload.NONE:
+                continue
             field = forms.FileField(
-                label=component.name,
+                label=words.name,
                 required=component.upload == DossierComponent.Upload.REQUIRED,
                 help_text=_("PDF, Word hoặc ảnh JPG, PNG; tối đa 10 MB."),
             )
@@ -98,7 +135,8 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("email") and not cleaned_data.get("phone") and "phone" not in self.errors:
-            raise ValidationError(_("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan liên hệ."))
+            # Added, not raised: the files below are checked whatever else fails.
+            self.add_error(None, _("Hãy cho biết thư điện tử hoặc số điện thoại để cơ quan liên hệ."))
         total = 0
         for name in self.components:
             upload = cleaned_data.get(name)

@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from groundwork.models import NamedListItem
@@ -319,8 +319,12 @@ class Channel(Orderable):
         verbose_name_plural = _("cách thức thực hiện")
 
 
-class DossierComponent(Orderable):
-    """One paper of the dossier: submitted (a copy kept) or shown, how many copies, and its form to download."""
+class DossierComponent(TranslatableMixin, Orderable):
+    """One paper of the dossier: submitted (a copy kept) or shown, how many copies, and its form to download.
+
+    Translatable: a translation's paper shares its `translation_key` with the Vietnamese one, so the English form
+    asks for the Vietnamese procedure's files under their English names (see services.submission.DossierForm).
+    """
 
     class Requirement(models.TextChoices):
         SUBMIT = "nop", _("Nộp")
@@ -356,13 +360,16 @@ class DossierComponent(Orderable):
         FieldPanel("template"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("thành phần hồ sơ")
         verbose_name_plural = _("thành phần hồ sơ")
 
 
-class ProcedureFormField(Orderable):
-    """One question of the procedure's online form, defined by the editors (the files are its dossier components)."""
+class ProcedureFormField(TranslatableMixin, Orderable):
+    """One question of the procedure's online form, defined by the editors (the files are its dossier components).
+
+    Translatable like DossierComponent: the English form asks the Vietnamese questions in the translation's words.
+    """
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Một dòng chữ")
@@ -388,7 +395,7 @@ class ProcedureFormField(Orderable):
         FieldPanel("help_text"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("ô của biểu mẫu")
         verbose_name_plural = _("ô của biểu mẫu")
 

@@ -32,7 +32,7 @@ def test_a_visitor_comments_on_an_open_consultation(new_page, site_url, agency):
     send = page.get_by_role("button", name="Gửi ý kiến")
     send.click()  # nothing filled in: the server says what is missing, next to each field
 
-    errors = page.locator(".form-errors")
+    errors = page.locator(".error-summary")
     expect(errors).to_contain_text("Họ và tên: Trường này là bắt buộc.")
     expect(page.get_by_label("Họ và tên")).to_have_attribute("aria-invalid", "true")
     errors.get_by_role("link", name="Nội dung góp ý: Trường này là bắt buộc.").click()

@@ -79,7 +79,7 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     citizen.get_by_role("link", name="Nộp hồ sơ trực tuyến").click()
 
     citizen.get_by_role("button", name="Nộp hồ sơ").click()  # empty: every error shown, and accessible
-    expect(citizen.locator(".form-errors")).to_contain_text("Chưa nộp được")
+    expect(citizen.locator(".error-summary")).to_contain_text("Chưa nộp được")
     expect(citizen.get_by_label("Họ và tên người nộp")).to_have_attribute("aria-invalid", "true")
     expect(citizen.get_by_label("Giấy đề nghị đăng ký hộ kinh doanh")).to_have_attribute("aria-invalid", "true")
     assert_accessible(citizen)
@@ -111,7 +111,7 @@ def test_a_dossier_from_the_portal_on_a_phone_to_its_result(
     citizen.get_by_label("Mã hồ sơ").fill(code)  # her phone is no security code
     citizen.get_by_label("Mã bảo mật").fill("0905 123 456")
     citizen.get_by_role("button", name="Tra cứu").click()
-    expect(citizen.get_by_role("alert")).to_contain_text(NOT_FOUND)
+    expect(citizen.locator("#error-summary")).to_contain_text(NOT_FOUND)
     citizen.get_by_role("link", name="Gửi lại mã bảo mật tới thư điện tử đã khai").click()
     expect(citizen.locator("h1")).to_have_text("Lấy lại mã bảo mật")
     citizen.get_by_label("Mã hồ sơ").fill(code)
@@ -256,7 +256,7 @@ def test_a_wrong_security_code_reads_like_an_unknown_code(new_page, site_url, ot
         with page.expect_response(lambda response: response.request.method == "POST") as sent:
             page.get_by_role("button", name="Tra cứu").click()
         assert sent.value.status == 400
-        expect(page.get_by_role("alert")).to_contain_text(NOT_FOUND)
+        expect(page.locator("#error-summary")).to_contain_text(NOT_FOUND)
         expect(page.get_by_label("Mã hồ sơ")).to_have_value(code)
         readings.append(page.locator("main").inner_text())
 

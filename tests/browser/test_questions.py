@@ -25,7 +25,7 @@ def test_a_question_from_phone_to_published_answer(new_page, site_url, agency, m
     citizen.goto(site_url(agency, "/hoi-dap/"))
     citizen.get_by_role("link", name="Gửi câu hỏi").click()
     citizen.get_by_role("button", name="Gửi câu hỏi").click()  # empty: every error is shown, and accessible
-    expect(citizen.locator(".form-errors")).to_contain_text("Chưa gửi được")
+    expect(citizen.locator(".error-summary")).to_contain_text("Chưa gửi được")
     expect(citizen.get_by_label("Họ và tên")).to_have_attribute("aria-invalid", "true")
     results = Axe().run(citizen, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()

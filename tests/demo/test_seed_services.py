@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import Page, Revision
 
 from demo.content import DEMO_PASSWORD, PORTAL, TUNGHIA
@@ -121,16 +122,30 @@ def check_english(client, portal):
         if page.online_service == OnlineService.PARTIAL:
             assert page.partial_reason.isascii(), page.title
 
-    catalogue = get(client, portal, "/en/administrative-procedures/")
+    # Every procedure is listed, the untranslated ones in Vietnamese: 30, on two pages.
+    catalogue = "".join(get(client, portal, "/en/administrative-procedures/", page=n) for n in (1, 2))
     for title in (
         "Work permit for foreign workers in Viet Nam",
         "Marriage registration involving a foreigner",
         "Certification of signatures on papers and documents",
     ):
         assert title in catalogue
-    assert "Đăng ký khai sinh" not in catalogue
+    with translation.override("en"):
+        assert gettext("Chưa có bản tiếng Anh; trang này bằng tiếng Việt.") in catalogue  # the others, in Vietnamese
     permit = get(client, portal, "/en/administrative-procedures/work-permit-for-foreign-workers/")
     assert "Labour Code No. 45/2019/QH14" in permit and "written for the demo" in permit
+    # Its online form: the Vietnamese form's three required files and five questions, in English.
+    form = client.get(
+        "/en/administrative-procedures/work-permit-for-foreign-workers/nop-truc-tuyen/", HTTP_HOST=portal.site.hostname
+    ).context["form"]
+    files = [str(field.label) for name, field in form.fields.items() if name.startswith("f_") and field.required]
+    assert files == [
+        "The employer's application for a work permit (official template)",
+        "A health certificate issued within the last 12 months",
+        "A copy of a valid passport and two 4 cm x 6 cm colour photos",
+    ]
+    questions = [str(field.label) for name, field in form.fields.items() if name.startswith("q_")]
+    assert questions[1:3] == ["Nationality", "Passport number"] and len(questions) == 5
 
 
 # --- The demo dossiers --------------------------------------------------------------------------------------------

@@ -1,9 +1,13 @@
 """The procedures catalogue (R7, Điều 12.3): without diacritics, filters with counts, one site or every site."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from services.models import Channel, DossierComponent, ProcedurePage, Sector
@@ -122,7 +126,29 @@ def test_the_english_catalogue_lists_the_translated_procedures(client, other_age
     english.save_revision().publish()
 
     response = get(client, other_agency, "/en/administrative-procedures/")
-    assert titles(response) == ["Certifying copies from originals"]
+    assert titles(response) == ["Certifying copies from originals", "Đăng ký khai sinh"]
+
+
+with translation.override("en"):
+    NO_ENGLISH = gettext("Chưa có bản tiếng Anh; trang này bằng tiếng Việt.")
+
+
+def test_a_procedure_without_english_is_on_the_english_catalogue_in_vietnamese(client, portal, other_agency):
+    """Not translated yet, it is still listed, says it has no English version and links to the Vietnamese page."""
+    procedure = make_procedure(other_agency, "Đăng ký khai sinh", sector="Hộ tịch")
+    draft_only = make_procedure(other_agency, "Chứng thực bản sao từ bản chính", sector="Chứng thực")
+    english_draft = draft_only.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_draft.title = "Certifying copies from originals"
+    english_draft.save_revision()  # not published: the Vietnamese page is listed
+
+    for site in (other_agency, portal):
+        response = get(client, site, "/en/administrative-procedures/")
+        assert titles(response) == ["Chứng thực bản sao từ bản chính", "Đăng ký khai sinh"]
+        link = re.search(rf'<a [^>]*href="[^"]*/{procedure.slug}/"[^>]*>', response.text).group()
+        assert 'lang="vi"' in link and 'hreflang="vi"' in link
+        assert response.text.count(NO_ENGLISH) == 2
+    assert NO_ENGLISH not in get(client, other_agency).text
+    assert titles(get(client, other_agency, "/en/administrative-procedures/", q="khai sinh")) == ["Đăng ký khai sinh"]
 
 
 def test_the_portals_english_catalogue_names_agencies_in_english(client, portal, other_agency):

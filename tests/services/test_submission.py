@@ -301,3 +301,29 @@ def test_a_file_name_with_path_parts_is_reduced_to_its_name(client, other_agency
     stored = Dossier.objects.get().files.get()
     assert stored.name == "de-nghi.pdf"
     assert stored.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT / "ho-so"))
+
+
+def test_a_file_error_is_shown_when_other_fields_fail_too(client, other_agency, procedure):
+    data = form_data(client, procedure, other_agency, email="", phone="")
+    required_file = next(name for name in data if name.startswith("f_"))
+    data[required_file] = SimpleUploadedFile("de-nghi.pdf", b"%PDF-1.4 junk")
+
+    refused = post(client, procedure, other_agency, data)
+
+    assert refused.status_code == 400
+    assert "Hãy cho biết thư điện tử hoặc số điện thoại" in refused.text
+    assert "Tệp “de-nghi.pdf” bị hỏng hoặc không phải PDF" in refused.text
+
+
+def test_a_good_file_sent_with_a_form_that_fails_is_asked_again(client, other_agency, procedure):
+    """A browser never shows a chosen file again: the visitor is told, at the field and in the summary."""
+    data = form_data(client, procedure, other_agency, applicant="")
+    required_file = next(name for name in data if name.startswith("f_"))
+
+    refused = post(client, procedure, other_agency, data)
+
+    assert refused.status_code == 400
+    reminder = "Vui lòng chọn lại tệp “de-nghi.pdf”"
+    assert refused.text.count(reminder) == 2  # in the summary and at the field
+    assert f'aria-describedby="id_{required_file}_helptext id_{required_file}_errors"' in refused.text
+    assert "Vui lòng chọn lại" not in post(client, procedure, other_agency, {**data, required_file: ""}).text
