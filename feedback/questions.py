@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
 
 from documents.models import LegalDocumentPage, LegalField
 from portal.forms import PHONE, DescribedFieldsMixin, matches_contact
@@ -95,15 +96,21 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
 
 
 def published_questions(agency, *, portal_wide: bool, query: str = "", legal_field: LegalField | None = None):
-    """Published questions of `agency` (on the portal: every site's), newest first, optionally searched."""
+    """Published questions of `agency` (on the portal: every site's), newest first, optionally searched.
+
+    Returns a queryset, or with words in `query` the search backend's results (Question.folded_text has every
+    word, diacritics ignored) in the same order; both are paged by the database.
+    """
     questions = Question.objects.filter(status=Question.Status.PUBLISHED)
     if not portal_wide:
         questions = questions.filter(agency=agency)
     if legal_field is not None:
         questions = questions.filter(legal_field=legal_field)
-    for word in re.findall(r"[a-z0-9]+", fold_diacritics(query).lower()):
-        questions = questions.filter(search_text__contains=f" {word}")
-    return questions.select_related("agency", "legal_field").order_by("-published_at", "-pk")
+    questions = questions.select_related("agency", "legal_field").order_by("-published_at", "-id")
+    words = re.findall(r"[a-z0-9]+", fold_diacritics(query).lower())
+    if words:
+        return get_search_backend().search(" ".join(words), questions, operator="and", order_by_relevance=False)
+    return questions
 
 
 def paginate(request, queryset):
