@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
 
 from documents.models import LegalDocumentPage, LegalField
 from groundwork.abuse import HoneypotMixin
@@ -92,15 +93,21 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
 
 
 def published_questions(agency, *, portal_wide: bool, query: str = "", legal_field: LegalField | None = None):
-    """Published questions of `agency` (on the portal: every site's), newest first, optionally searched."""
+    """Published questions of `agency` (on the portal: every site's), newest first, optionally searched.
+
+    Returns a queryset, or with words in `query` the search backend's results (Question.folded_text has every
+    word, diacritics ignored) in the same order; both are paged by the database.
+    """
     questions = Question.objects.filter(status=Question.Status.PUBLISHED)
     if not portal_wide:
         questions = questions.filter(agency=agency)
     if legal_field is not None:
         questions = questions.filter(legal_field=legal_field)
-    for word in search_words(query):
-        questions = questions.filter(search_text__contains=f" {word}")
-    return questions.select_related("agency", "legal_field").order_by("-published_at", "-pk")
+    questions = questions.select_related("agency", "legal_field").order_by("-published_at", "-id")
+    words = search_words(query)
+    if words:
+        return get_search_backend().search(" ".join(words), questions, operator="and", order_by_relevance=False)
+    return questions
 
 
 def field_filter(value: str) -> LegalField | None:

@@ -1,4 +1,5 @@
-"""Views that are not Wagtail pages: site search, health and readiness checks, sitemap, robots, error pages."""
+"""Views that are not Wagtail pages: site search, health and readiness checks, robots, error pages (the sitemap is
+home.sitemaps, served by Wagtail's views)."""
 
 import secrets
 
@@ -9,6 +10,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
@@ -85,20 +87,9 @@ def ready(request):
     return JsonResponse({"status": "ok"})
 
 
-def sitemap(request):
-    """The current site's live public pages in every language (Wagtail's own sitemap lists only one)."""
-    frame = SiteFrame(request)
-    pages = []
-    if frame.site is not None:
-        for root in frame.site.root_page.get_translations(inclusive=True).live():
-            pages.extend(Page.objects.live().public().descendant_of(root, inclusive=True).order_by("path"))
-    urls = [(page.get_full_url(request), page.last_published_at) for page in pages]
-    return render(request, "sitemap.xml", {"urls": urls}, content_type="application/xml")
-
-
 def robots(request):
     """robots.txt: everything public may be indexed; the admin may not."""
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

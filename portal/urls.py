@@ -6,11 +6,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from home import admin_urls as scoped_admin_urls
 from home import views as home_views
+from home.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(scoped_admin_urls)),  # before Wagtail's admin: its chooser, scoped per site
@@ -19,7 +21,11 @@ urlpatterns = [
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("healthz", home_views.health, name="health"),
     path("readyz", home_views.ready, name="ready"),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    # An index of the site's sitemap pages (50,000 URLs each), then the pages: every site its own (home.sitemaps).
+    path(
+        "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap-index"
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots, name="robots"),
 ]
 

@@ -1,6 +1,8 @@
 """The procedures catalogue (R7, Điều 12.3): filters with counts by sector, agency, level of government and
 online service, and a search that ignores diacritics ("dang ky ho kinh doanh" finds "Đăng ký hộ kinh doanh").
 
+The words are looked up in Wagtail's search backend, in the folded text each procedure indexes
+(ProcedurePage.search_text), so they match without diacritics on PostgreSQL and on the SQLite demo alike.
 A province has a few thousand procedures: the matches' facet columns are read in one query and counted here,
 then only the page of results shown is read. The query count does not depend on how many procedures match.
 """
@@ -10,11 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import Agency
 from vietnam.text import search_words, sort_key
@@ -26,6 +27,7 @@ MAX_QUERY_LENGTH = 200
 # The query-string names (Vietnamese, like the slugs), and each facet's column in the rows read.
 PARAMS = {"sector": "linh-vuc", "agency": "co-quan", "level": "cap", "online": "dich-vu"}
 COLUMNS = {"sector": 1, "agency": 2, "level": 3, "online": 4}
+ROW_FIELDS = ("sector_id", "agency_id", "government_level", "online_service", "title")  # after the pk
 FACET_TITLES = {
     "sector": _("Lĩnh vực"),
     "agency": _("Cơ quan"),
@@ -64,7 +66,7 @@ class Catalogue:
         this site's, or on the portal every site's. A procedure is never missing from the English catalogue."""
         live = ProcedurePage.objects.live().public()
         here = live.filter(locale_id=self.section.locale_id)
-        untranslated = live.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+        untranslated = live.filter(locale_id=Locale.get_default().pk).exclude(
             translation_key__in=here.values("translation_key")
         )
         if not self.portal_wide:
@@ -73,10 +75,7 @@ class Catalogue:
             untranslated = untranslated.filter(
                 reduce(operator.or_, (Q(path__startswith=section.path) for section in sections))
             )
-        procedures = here | untranslated
-        for word in self.words:
-            procedures = procedures.filter(search_text__contains=f" {word}")
-        return procedures
+        return here | untranslated
 
     @cached_property
     def lists(self) -> dict:
@@ -99,10 +98,15 @@ class Catalogue:
 
     @cached_property
     def rows(self) -> list[tuple]:
-        """(pk, sector, agency, level, online, title) of every match, in one query."""
-        return list(
-            self.scope().values_list("pk", "sector_id", "agency_id", "government_level", "online_service", "title")
-        )
+        """(pk, sector, agency, level, online, title) of every match, in one query.
+
+        With words, the search backend finds the procedures having every one of them (whole words, folded like
+        the indexed text); only the row's columns are loaded.
+        """
+        if not self.words:
+            return list(self.scope().values_list("pk", *ROW_FIELDS))
+        matches = self.scope().only(*ROW_FIELDS).search(" ".join(self.words), operator="and", order_by_relevance=False)
+        return [(page.pk, *(getattr(page, name) for name in ROW_FIELDS)) for page in matches]
 
     def _passes(self, row, skip: str | None = None) -> bool:
         return all(row[COLUMNS[name]] == value for name, value in self.chosen.items() if name != skip)

@@ -11,8 +11,12 @@ from datetime import date
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.search import index
 
 from groundwork.storage import private_storage
 from vietnam.text import search_words
@@ -65,7 +69,7 @@ def new_code(prefix: str) -> str:
     return f"{prefix}-{random_part[:4]}-{random_part[4:]}"
 
 
-class Question(models.Model):
+class Question(index.Indexed, models.Model):
     """A question (or a petition on an administrative regulation) sent to one site."""
 
     wagtail_reference_index_ignore = True  # nothing links to a question: no index task on every submission
@@ -128,8 +132,17 @@ class Question(models.Model):
     answered_at = models.DateTimeField(_("ngày trả lời"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("ngày công khai"), null=True, blank=True, editable=False)
     out_of_scope_reason = models.TextField(_("lý do không thuộc thẩm quyền"), blank=True)
-    # The title, question and answer folded (no diacritics, lower case), for the public search.
-    search_text = models.TextField(editable=False, blank=True)
+
+    # The public search matches folded_text() in Wagtail's search backend; see get_indexed_objects.
+    search_fields = [
+        index.SearchField("folded_text"),
+        index.FilterField("status"),
+        index.FilterField("agency"),
+        index.FilterField("legal_field"),
+        index.FilterField("published_at"),
+        index.FilterField("id"),
+    ]
+    search_auto_update = False  # indexed once published (index_published below), not at every step of handling
 
     class Meta:
         verbose_name = _("câu hỏi, kiến nghị")
@@ -149,10 +162,17 @@ class Question(models.Model):
             self.code = new_code(self.CODE_PREFIX[self.kind])
         if not self.due_on:
             self.due_on = due_date(timezone.localtime(self.received_at).date())
-        self.search_text = " " + " ".join(search_words(f"{self.title} {self.body} {self.answer}")) + " "
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only published questions are indexed: the others are not searched, and their text (a citizen's
+        question before the BBT has read it) stays out of the search backend, which may be a service of its own."""
+        return cls.objects.filter(status=cls.Status.PUBLISHED)
+
+    def folded_text(self) -> str:
+        """The title, question and answer without diacritics, in lower case, as words: what the search indexes."""
+        return " ".join(search_words(f"{self.title} {self.body} {self.answer}"))
 
     @property
     def is_open(self) -> bool:
@@ -165,6 +185,19 @@ class Question(models.Model):
     @property
     def public_name(self) -> str:
         return self.name if self.publish_name else ""
+
+
+@receiver(post_save, sender=Question)
+def index_published(sender, instance, raw=False, **kwargs):
+    """Queue the search index update of a published question (in the saving transaction, like Wagtail's own)."""
+    if not raw and instance.status == Question.Status.PUBLISHED:
+        insert_or_update_object_task.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+
+
+@receiver(post_delete, sender=Question)
+def unindex_deleted(sender, instance, **kwargs):
+    """Remove a deleted question from the search index (a no-op for one that was never published)."""
+    index.remove_object(instance)
 
 
 def due_date(received_on: date) -> date:

@@ -155,9 +155,8 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
     used_by_foreigners = models.BooleanField(
         _("người nước ngoài sử dụng"), default=False, help_text=_("Thủ tục này cần có bản tiếng Anh (R2).")
     )
-    # Set on save: the agency whose site the procedure is on, and its folded text for the search.
+    # Set on save: the agency whose site the procedure is on.
     agency = models.ForeignKey("home.Agency", on_delete=models.PROTECT, related_name="+", null=True, editable=False)
-    search_text = models.TextField(editable=False, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -196,7 +195,14 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
         ),
         FieldPanel("responsible_units"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("code"), index.SearchField("applicants")]
+    # The catalogue's words match folded_text(), so they need no diacritics on any database (SQLite's full text
+    # search keeps "đ" and stacked marks); the site search also matches the fields as written.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("code"),
+        index.SearchField("applicants"),
+        index.SearchField("folded_text"),
+    ]
     parent_page_types = ["services.ProcedureIndexPage"]
     subpage_types = []
     template = "services/procedure_page.html"
@@ -213,13 +219,14 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            self.search_text = self.build_search_text()
             self.agency = self.find_agency()
         super().save(*args, **kwargs)
 
-    def build_search_text(self) -> str:
+    def folded_text(self) -> str:
+        """The code, title, implementing agency, applicants and result without diacritics, in lower case, as
+        words: what Wagtail's search backend indexes for the catalogue ("1.001612 Đăng ký" -> "1 001612 dang ky")."""
         text = " ".join([self.code, self.title, self.implementing_agency, self.applicants, self.result])
-        return f" {' '.join(search_words(text))} "
+        return " ".join(search_words(text))
 
     def find_agency(self):
         """The agency whose site this page is on (through its home page, in any language)."""

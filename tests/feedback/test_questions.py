@@ -310,3 +310,74 @@ def test_the_question_receipt_is_shown_once_on_its_own_section_and_never_cached(
     for response in (other, shown, again):
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
         assert '<meta name="robots" content="noindex">' in response.text
+
+
+def published(agency, moderator, title, body="Câu hỏi.", answer="Trả lời.", legal_field=None) -> Question:
+    """A question sent to `agency`, answered and published through the handling steps."""
+    question = Question.objects.create(
+        agency=agency, name="Lê Thị Hoa", email="hoa@example.vn", title=title, body=body, legal_field=legal_field
+    )
+    handling.answer(question, moderator, answer)
+    handling.publish(question, moderator)
+    return question
+
+
+def listed(client, agency, **params) -> list[str]:
+    response = client.get("/hoi-dap/", params, **host(agency))
+    assert response.status_code == 200
+    return [question.title for question in response.context["questions"]]
+
+
+def test_published_answers_are_searched_without_diacritics_under_the_field_filter_and_paged(
+    client, monkeypatch, agency, moderator
+):
+    """The words go to Wagtail's search backend (whole words of the title, question and answer, đ folded to d);
+    the field filter and the newest-first paging apply to what it found."""
+    monkeypatch.setattr("feedback.questions.PAGE_SIZE", 2)
+    land = LegalField.objects.create(name="Đất đai")
+    tax = LegalField.objects.create(name="Thuế")
+    first = published(agency, moderator, "Thủ tục đất đai khi tách thửa", legal_field=land)
+    published(agency, moderator, "Lệ phí trước bạ", answer="Theo thủ tục đất đai hiện hành.", legal_field=tax)
+    published(agency, moderator, "Thủ tục đất đai khi thừa kế", legal_field=land)
+    published(agency, moderator, "Đăng ký khai sinh", legal_field=land)
+    waiting = Question.objects.create(agency=agency, name="An", email="an@example.vn", title="Thủ tục đất đai mới")
+
+    assert listed(client, agency, q="thu tuc dat dai") == ["Thủ tục đất đai khi thừa kế", "Lệ phí trước bạ"]
+    assert listed(client, agency, q="thu tuc dat dai", page="2") == [first.title]
+    assert listed(client, agency, q="THU TUC DAT DAI", **{"linh-vuc": "dat-dai"}) == [
+        "Thủ tục đất đai khi thừa kế",
+        first.title,
+    ]
+    assert listed(client, agency, q="dat da") == []  # whole words
+    assert waiting.title not in listed(client, agency, q="moi")  # not published: not indexed, not listed
+
+    handling.answer(waiting, moderator, "Trả lời.")
+    handling.publish(waiting, moderator)
+    assert listed(client, agency, q="thu tuc dat dai moi") == [waiting.title]  # found once published
+
+
+def test_a_searched_list_takes_the_same_queries_however_many_answers_match(client, agency, moderator):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/hoi-dap/", {"q": "le phi"}, **host(agency))
+        return len(captured)
+
+    published(agency, moderator, "Lệ phí 1", legal_field=LegalField.objects.create(name="Phí"))
+    client.get("/hoi-dap/", {"q": "le phi"}, **host(agency))
+    few = queries()
+    for number in range(2, 6):
+        published(agency, moderator, f"Lệ phí {number}", legal_field=LegalField.objects.create(name=f"Phí {number}"))
+    assert queries() == few
+
+
+def test_only_published_questions_reach_the_search_index_and_a_deleted_one_leaves_it(agency, moderator):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    Question.objects.create(agency=agency, name="An", email="an@example.vn", title="Bồi thường giải phóng")
+    answered = published(agency, moderator, "Bồi thường giải phóng mặt bằng")
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(Question))
+
+    assert list(entries.values_list("object_id", flat=True)) == [str(answered.pk)]
+    answered.delete()
+    assert not entries.exists()

@@ -163,3 +163,63 @@ def test_the_portals_english_catalogue_names_agencies_in_english(client, portal,
     assert [option["label"] for option in agencies["options"]] == ["Tu Nghia Commune"]
     assert "Tu Nghia Commune" in response.text and "Xã Tư Nghĩa" not in response.text
     assert "Xã Tư Nghĩa" in get(client, portal, q="chung thuc").text
+
+
+def test_words_without_diacritics_search_wagtails_index_under_the_filters_and_pages(client, monkeypatch, other_agency):
+    """The words go to Wagtail's search backend (whole words, every one, đ folded to d); the filters, their counts
+    and the paging apply to what it found."""
+    monkeypatch.setattr("services.catalogue.PAGE_SIZE", 2)
+    for number in (1, 2, 3):
+        make_procedure(other_agency, f"Thủ tục đất đai số {number}", sector="Đất đai", code=f"1.00{number}")
+    make_procedure(other_agency, "Đăng ký đất đai lần đầu", sector="Đăng ký đất đai", code="1.004")
+    make_procedure(other_agency, "Thủ tục hộ tịch", sector="Hộ tịch", code="1.005")
+    draft = make_procedure(other_agency, "Thủ tục đất đai chưa công khai", sector="Đất đai", code="1.006")
+    draft.unpublish()
+
+    found = get(client, other_agency, q="thu tuc dat dai").context["catalogue"]
+    assert titles_of(found) == ["Thủ tục đất đai số 1", "Thủ tục đất đai số 2"]
+    assert found.results.paginator.count == 3
+    assert counts(found, "sector") == {"Đất đai": 3}
+
+    second = get(client, other_agency, q="THU TUC DAT DAI", page="2").context["catalogue"]
+    assert titles_of(second) == ["Thủ tục đất đai số 3"]
+
+    found = get(client, other_agency, q="dat dai", **{"linh-vuc": "dang-ky-dat-dai"}).context["catalogue"]
+    assert titles_of(found) == ["Đăng ký đất đai lần đầu"]
+    assert counts(found, "sector") == {"Đăng ký đất đai": 1, "Đất đai": 3}  # the other sectors' counts stay
+
+    assert titles_of(get(client, other_agency, q="dat da").context["catalogue"]) == []  # whole words
+
+
+def test_a_searched_catalogue_takes_the_same_queries_however_many_procedures_match(client, portal, other_agency):
+    def queries():
+        get(client, portal, q="thu tuc")
+        with CaptureQueriesContext(connection) as captured:
+            get(client, portal, q="thu tuc")
+        return len(captured)
+
+    make_procedure(other_agency, "Thủ tục 1")
+    few = queries()
+    for number in range(2, 8):
+        make_procedure(other_agency, f"Thủ tục {number}", sector=f"Lĩnh vực {number}")
+    assert queries() == few
+
+
+def test_a_change_to_a_published_procedure_is_found_once_published(client, other_agency):
+    procedure = make_procedure(other_agency, "Cấp giấy phép xây dựng")
+    procedure.title = "Cấp giấy phép sửa chữa nhà ở"
+    procedure.save_revision()
+    assert titles(get(client, other_agency, q="sua chua nha")) == []  # a draft is not searched
+
+    procedure.get_latest_revision().publish()
+    assert titles(get(client, other_agency, q="sua chua nha")) == ["Cấp giấy phép sửa chữa nhà ở"]
+    assert titles(get(client, other_agency, q="xay dung")) == []
+
+
+def titles_of(catalogue) -> list[str]:
+    return [procedure.title for procedure in catalogue.results]
+
+
+def counts(catalogue, name: str) -> dict:
+    facet = next(facet for facet in catalogue.facets if facet["name"] == name)
+    return {str(option["label"]): option["count"] for option in facet["options"]}
