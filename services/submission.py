@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
@@ -125,7 +126,8 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
             field = forms.FileField(
                 label=words.name,
                 required=component.upload == DossierComponent.Upload.REQUIRED,
-                help_text=_("PDF, Word hoặc ảnh JPG, PNG; tối đa 10 MB."),
+                help_text=_("PDF, Word hoặc ảnh JPG, PNG; tối đa %(limit)s.")
+                % {"limit": filesizeformat(MAX_FILE_SIZE)},
             )
             self.fields[f"f_{component.pk}"] = field
             self.components[f"f_{component.pk}"] = component
@@ -146,7 +148,10 @@ class DossierForm(DescribedFieldsMixin, HoneypotMixin, forms.Form):
                     self.add_error(name, problem)
                 total += upload.size
         if total > MAX_FILES_SIZE:
-            raise ValidationError(_("Các tệp của hồ sơ quá lớn; tổng dung lượng tối đa 50 MB."))
+            raise ValidationError(
+                _("Các tệp của hồ sơ quá lớn; tổng dung lượng tối đa %(limit)s.")
+                % {"limit": filesizeformat(MAX_FILES_SIZE)}
+            )
         return cleaned_data
 
     def answers(self) -> list[list[str]]:
