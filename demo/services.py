@@ -139,8 +139,8 @@ class Procedure:
                 for way in self.channels
             ],
             "components": [
-                DossierComponent(name=paper.name, requirement=paper.requirement, copies=paper.copies)
-                for paper in self.components
+                DossierComponent(name=paper.name, requirement=paper.requirement, copies=paper.copies, sort_order=order)
+                for order, paper in enumerate(self.components)
             ],
         }
 
@@ -157,14 +157,16 @@ class Procedure:
             for way, (fee, notes) in zip(self.channels, version.channels, strict=True)
         ]
         fields["components"] = [
-            DossierComponent(name=name, requirement=paper.requirement, copies=paper.copies)
-            for paper, name in zip(self.components, version.components, strict=True)
+            DossierComponent(name=name, requirement=paper.requirement, copies=paper.copies, sort_order=order)
+            for order, (paper, name) in enumerate(zip(self.components, version.components, strict=True))
         ]
         if version.questions:
             asked = ONLINE_FORMS[self.title][0]
             fields["form_fields"] = [
-                ProcedureFormField(label=label, kind=kind, choices=choices, required=True)
-                for (label, choices), (_label, kind, _choices) in zip(version.questions, asked, strict=True)
+                ProcedureFormField(label=label, kind=kind, choices=choices, required=True, sort_order=order)
+                for order, ((label, choices), (_label, kind, _choices)) in enumerate(
+                    zip(version.questions, asked, strict=True)
+                )
             ]
         return English(version.slug, fields)
 
@@ -253,7 +255,8 @@ def ensure_online_form(page: ProcedurePage, spec: tuple, result: Onboarding) -> 
     questions, uploads = spec
     draft = page.get_latest_revision_as_object()
     draft.form_fields = [
-        ProcedureFormField(label=label, kind=kind, choices=choices, required=True) for label, kind, choices in questions
+        ProcedureFormField(label=label, kind=kind, choices=choices, required=True, sort_order=order)
+        for order, (label, kind, choices) in enumerate(questions)
     ]
     components = list(draft.components.all())
     for component in components:
