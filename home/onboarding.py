@@ -32,7 +32,7 @@ from vietnam.text import fold_diacritics, nfc, words
 
 from .models import Agency, HomePage
 from .models.agencies import HOSTNAME_LABEL
-from .sections import PORTAL_SECTIONS, STANDARD_SECTIONS
+from .sections import STANDARD_SECTIONS, Section
 
 # Words left out of an agency's initials (Điều 6.2: "Sở Thông tin và Truyền thông" -> stttt).
 CONJUNCTIONS = {"và", "với", "hoặc", "cùng"}
@@ -160,17 +160,7 @@ def create_agency_site(name: str, kind: str, code: str | None = None, name_en: s
         home_en = ensure_translation(
             home, en, name_en, f"{code or portal_label()}-en", result, _("trang chủ tiếng Anh")
         )
-        for section in STANDARD_SECTIONS + (PORTAL_SECTIONS if kind == Agency.Kind.PORTAL else []):
-            page = ensure_section(home, section, result)
-            ensure_translation(
-                page,
-                en,
-                section.title_en,
-                section.slug_en,
-                result,
-                _("chuyên mục “%s” tiếng Anh") % section.title_en,
-                search_description=section.description_en,
-            )
+        ensure_sections(home, en, STANDARD_SECTIONS, kind == Agency.Kind.PORTAL, result)
         label = code or portal_label()
         collection = ensure_collection(existing, name, result)
         editors = ensure_group(f"{label} – Biên tập viên", result)
@@ -285,22 +275,54 @@ def ensure_translation(
     return translation.specific
 
 
-def ensure_section(home: Page, section, result: Onboarding) -> Page:
-    page = home.get_children().filter(slug=section.slug).first()
+def ensure_sections(parent: Page, en: Locale, sections: list[Section], is_portal: bool, result: Onboarding) -> None:
+    """Make the sections (and the pages under them) that `parent` lacks, in both languages, each in its place."""
+    wanted = [section for section in sections if section.for_site(is_portal)]
+    for position, section in enumerate(wanted):
+        following = [later.slug for later in wanted[position + 1 :]]
+        page = ensure_section(parent, section, following, result)
+        made = len(result.created)
+        translation = ensure_translation(
+            page,
+            en,
+            section.title_en,
+            section.slug_en,
+            result,
+            _("chuyên mục “%s” tiếng Anh") % section.title_en,
+            search_description=section.description_en,
+        )
+        if len(result.created) > made:
+            # A new translation goes last: put it where its source is, before the source's next sibling's translation.
+            source_next = page.get_next_sibling()
+            anchor = source_next.get_translation_or_none(en) if source_next is not None else None
+            if anchor is not None and anchor.get_parent().pk == translation.get_parent().pk:
+                translation.move(anchor, pos="left")
+        if section.children:
+            ensure_sections(page, en, list(section.children), is_portal, result)
+
+
+def ensure_section(parent: Page, section: Section, following: list[str], result: Onboarding) -> Page:
+    """The section `section` under `parent`, made if missing and put before the first of `following` there."""
+    page = parent.get_children().filter(slug=section.slug).first()
     if page is not None:
         result.note(False, _("chuyên mục “%s”") % section.title)
         return page.specific
     model = apps.get_model(section.model)
-    page = home.add_child(
+    page = parent.add_child(
         instance=model(
             title=section.title,
             slug=section.slug,
             search_description=section.description,
-            show_in_menus=True,
-            locale=home.locale,
+            show_in_menus=section.in_menu,
+            locale=parent.locale,
         )
     )
     page.save_revision().publish()
+    anchor = parent.get_children().filter(slug__in=following).first()
+    if anchor is not None:
+        # A section added to a site that has later sections already (an existing site, re-run): put in its place.
+        page.move(anchor, pos="left")
+        page.refresh_from_db()
     result.note(True, _("chuyên mục “%s”") % section.title)
     return page
 

@@ -1,4 +1,8 @@
-"""The sections every site starts with (R1, R4). Later capabilities add theirs here."""
+"""The sections every site starts with (R1, R4), in menu order, with the pages under them.
+
+`create_agency_site` makes what is missing, on a new site or an existing one (`--all` runs it for every site), and
+puts each new page in its place among its siblings. Later capabilities add theirs here.
+"""
 
 from dataclasses import dataclass
 
@@ -14,6 +18,16 @@ class Section:
     slug_en: str
     title_en: str
     description_en: str
+    # The pages under it, made with it (in this order).
+    children: tuple["Section", ...] = ()
+    # Made only on the provincial portal.
+    portal_only: bool = False
+    # Listed in the site's menu (top-level sections are).
+    in_menu: bool = True
+
+    def for_site(self, is_portal: bool) -> bool:
+        """Whether a site of this kind has this section."""
+        return is_portal or not self.portal_only
 
 
 STANDARD_SECTIONS = [
@@ -36,6 +50,15 @@ STANDARD_SECTIONS = [
         "News and events.",
     ),
     Section(
+        "home.IndexPage",
+        "chi-dao-dieu-hanh",
+        "Chỉ đạo, điều hành",
+        "Lịch công tác của lãnh đạo, văn bản chỉ đạo, điều hành, khen thưởng và xử lý vi phạm.",
+        "direction-and-administration",
+        "Direction and administration",
+        "The leaders' work schedule, directives, commendations and sanctions.",
+    ),
+    Section(
         "legal_documents.LegalDocumentIndexPage",
         "van-ban",
         "Văn bản",
@@ -52,6 +75,15 @@ STANDARD_SECTIONS = [
         "administrative-procedures",
         "Administrative procedures",
         "Administrative procedures and online public services: dossier, time limit, fees, legal basis.",
+    ),
+    Section(
+        "home.IndexPage",
+        "quy-hoach-ke-hoach-du-an",
+        "Quy hoạch, kế hoạch, dự án",
+        "Chiến lược, quy hoạch, kế hoạch; dự án đầu tư, đấu thầu, mua sắm công; thống kê; khoa học, công nghệ.",
+        "plans-and-projects",
+        "Plans and projects",
+        "Strategies and plans; investment projects, bidding and public procurement; statistics; science.",
     ),
     Section(
         "feedback.QuestionIndexPage",
@@ -80,10 +112,6 @@ STANDARD_SECTIONS = [
         "Contacts",
         "Addresses, phone numbers and e-mails of the agency and its officials.",
     ),
-]
-
-# Sections only the provincial portal has.
-PORTAL_SECTIONS = [
     Section(
         "gazette.GazetteIndexPage",
         "cong-bao",
@@ -92,5 +120,6 @@ PORTAL_SECTIONS = [
         "official-gazette",
         "Official Gazette",
         "The provincial Official Gazette: its issues and the documents each one carries.",
+        portal_only=True,
     ),
 ]

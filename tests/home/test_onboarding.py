@@ -54,7 +54,7 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
     assert isinstance(home, HomePage) and home.live and home.locale.language_code == "vi"
     english = home.get_translation(Locale.objects.get(language_code="en"))
     assert english.live and english.title == agency.name_en == "Department of Health"
-    for section in STANDARD_SECTIONS:
+    for section in [section for section in STANDARD_SECTIONS if not section.portal_only]:
         vi_page = home.get_children().get(slug=section.slug)
         assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus
         en_page = english.get_children().get(slug=section.slug_en)
@@ -88,6 +88,53 @@ def test_running_again_creates_nothing_and_says_so():
     ) == counts
     assert "Không có gì mới" in output and "+ " not in output
     assert Agency.objects.get(code="tunghia").name_en == "Tu Nghia Commune"  # kept when not given again
+
+
+@pytest.mark.django_db
+def test_menu_order_follows_the_sections_on_a_new_site_in_both_languages():
+    run("--name", "Ủy ban nhân dân tỉnh Quảng Ngãi", "--kind", "portal")
+
+    home = Site.objects.get(is_default_site=True).root_page
+    english = home.get_translation(Locale.objects.get(language_code="en"))
+    assert [page.slug for page in home.get_children()] == [section.slug for section in STANDARD_SECTIONS]
+    assert [page.slug for page in english.get_children()] == [section.slug_en for section in STANDARD_SECTIONS]
+
+
+@pytest.mark.django_db
+def test_all_gives_existing_sites_a_new_section_in_its_place(monkeypatch):
+    """A site made before a section existed gets it from `create_agency_site --all`, where the menu wants it."""
+    from home import onboarding
+    from home.sections import Section
+
+    older = [section for section in STANDARD_SECTIONS if section.slug != "tin-tuc"]
+    monkeypatch.setattr(onboarding, "STANDARD_SECTIONS", older)
+    run("--name", "Sở Y tế", "--kind", "agency")
+    monkeypatch.setattr(onboarding, "STANDARD_SECTIONS", STANDARD_SECTIONS)
+    child = Section(
+        "home.StandardPage", "tin-noi-bat", "Tin nổi bật", "", "highlights", "Highlights", "", in_menu=False
+    )
+    news = next(section for section in STANDARD_SECTIONS if section.slug == "tin-tuc")
+    monkeypatch.setattr(
+        onboarding,
+        "STANDARD_SECTIONS",
+        [
+            section if section is not news else Section(**{**news.__dict__, "children": (child,)})
+            for section in STANDARD_SECTIONS
+        ],
+    )
+
+    output = run("--all")
+
+    home = Agency.objects.get(code="syt").site.root_page
+    english = home.get_translation(Locale.objects.get(language_code="en"))
+    wanted = [section for section in STANDARD_SECTIONS if not section.portal_only]
+    assert [page.slug for page in home.get_children()] == [section.slug for section in wanted]
+    assert [page.slug for page in english.get_children()] == [section.slug_en for section in wanted]
+    highlights = home.get_children().get(slug="tin-tuc").get_children().get()
+    assert highlights.slug == "tin-noi-bat" and not highlights.show_in_menus and highlights.live
+    assert highlights.get_translation(english.locale).slug == "highlights"
+    assert "+ " in output and "Tin tức" in output
+    assert "Không có gì mới" in run("--all")
 
 
 @pytest.mark.django_db
