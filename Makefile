@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check audit bench bench-search bench-load bench-services messages clean
+.PHONY: help demo serve install test lint check audit bench bench-portal bench-search bench-load bench-services messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ audit: $(AUDIT_VENV)/bin/pip-audit ## Known vulnerabilities in requirements*.txt
 
 bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL), time searches and import
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench
+
+bench-portal: install ## Seed 10,000 schedule entries, 5,000 officials, 20,000 procurement notices over the 50 bench sites; time their listings and the portal's site search
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench.portal
 
 bench-search: install ## Time the catalogue and questions on Wagtail's search: 3,000 procedures, 30,000 questions, 100,000 other entries (BENCH_WAGTAIL_DATABASE_URL)
 	$(BIN)/python -m bench.wagtail_search
