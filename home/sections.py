@@ -39,6 +39,28 @@ STANDARD_SECTIONS = [
         "introduction",
         "Introduction",
         "Organisation, leaders, geography, history and culture.",
+        children=(
+            Section(
+                "territory.HeritageIndexPage",
+                "lich-su-van-hoa",
+                "Lịch sử, văn hóa, di tích, danh thắng",
+                "Lịch sử hình thành, văn hóa, di tích và danh lam thắng cảnh.",
+                "history-and-culture",
+                "History and culture",
+                "History, culture, relics and scenic spots.",
+            ),
+            Section(
+                "territory.AdministrativeMapPage",
+                "ban-do-hanh-chinh",
+                "Bản đồ hành chính",
+                "96 xã, phường, đặc khu của tỉnh sau sắp xếp năm 2025: mã số, loại, đơn vị cũ hợp thành, trang "
+                "thông tin điện tử.",
+                "administrative-map",
+                "Administrative map",
+                "The province's 96 communes, wards and special zone since 2025: codes, kinds, former units, websites.",
+                portal_only=True,
+            ),
+        ),
     ),
     Section(
         "home.NewsIndexPage",

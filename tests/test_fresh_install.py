@@ -117,3 +117,24 @@ def test_the_sample_csv_imports_on_a_fresh_install_and_the_bbt_gets_one_email(fr
         ["2074/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
         ["27/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
     ]
+
+
+TERRITORY = """
+import json
+from territory.models import AdministrativeMapPage, AdministrativeUnit, HeritageIndexPage
+print(json.dumps([
+    AdministrativeUnit.objects.count(),
+    sorted(AdministrativeMapPage.objects.values_list("url_path", flat=True)),
+    sorted(HeritageIndexPage.objects.values_list("url_path", flat=True)),
+]))
+"""
+
+
+def test_a_fresh_install_has_the_96_units_and_the_portals_map_and_heritage_sections(fresh_install):
+    env, _mail_dir = fresh_install
+
+    units, maps, heritage = json.loads(manage(env, "shell", "--no-imports", "-c", TERRITORY))
+
+    assert units == 96
+    assert maps == ["/quangngai-en/introduction/administrative-map/", "/quangngai/gioi-thieu/ban-do-hanh-chinh/"]
+    assert heritage == ["/quangngai-en/introduction/history-and-culture/", "/quangngai/gioi-thieu/lich-su-van-hoa/"]
