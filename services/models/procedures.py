@@ -26,8 +26,8 @@ from wagtail.search import index
 
 from groundwork.models import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
-from home.routing import LocalizedRoutesMixin, localized_path
 from home.models.records import PublishedRecordMixin
+from home.routing import LocalizedRoutesMixin, localized_path
 from vietnam.text import search_words
 
 # Submissions per address (IP) and hour, and where the receipt waits for the redirect.
