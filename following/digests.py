@@ -84,7 +84,7 @@ def send_digest(subscription_id: int, until: str) -> str:
     until = datetime.fromisoformat(until)
     with transaction.atomic():
         subscription = (
-            Subscription.objects.select_for_update(skip_locked=True)
+            Subscription.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("origin__site")
             .filter(pk=subscription_id)
             .first()
