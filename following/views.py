@@ -20,9 +20,11 @@ MAILBOX_LIMIT = (3, 24 * 3600)
 
 
 def _private(response):
-    """Pages opened by a token: never cached, and never telling another site where the visitor came from."""
+    """Pages opened by a token: never cached, and never telling another site their address. ("same-origin", not
+    "no-referrer": with no referrer at all the browser sends `Origin: null` with the page's own forms, which
+    Django's CSRF check refuses.)"""
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

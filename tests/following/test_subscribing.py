@@ -158,7 +158,7 @@ def test_the_management_page_changes_the_choices(client, agency, portal):
     path = link_in(confirm(client, agency).text.replace('href="', 'href="http://x'), "quan-ly")
 
     page = client.get(path, **host(agency))
-    assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
+    assert page.status_code == 200 and page["Referrer-Policy"] == "same-origin"
     assert "nguyen.van.an" not in page.text  # the address is shown nowhere
 
     refused = client.post(
