@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 
 from documents.models import LegalDocumentPage
 from feedback.models import ConsultationPage, Question
+from following.models import Subscription
 from gazette.models import GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
@@ -21,6 +22,7 @@ from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
 from .heritage import seed_heritage
+from .following import seed_following
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -87,6 +89,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         portal_procedures = agencies[""].site.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
         add_entry(portal_procedures, StandardPage, GUIDE, Locale.objects.get(language_code="en"), result)
         progress(f"hồ sơ trực tuyến: {Dossier.objects.count()} hồ sơ")
+        seed_following(agencies, result)
+        progress(f"nhận tin qua thư điện tử: {Subscription.objects.count()} đăng ký (minh họa)")
     return result
 
 

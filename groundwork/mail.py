@@ -32,13 +32,20 @@ MAX_ATTEMPTS = len(RETRY_MINUTES) + 1
 
 
 def send_mail(
-    to: str | list[str], subject: str, template: str, context: dict, language: str = "vi", html: bool = True
+    to: str | list[str],
+    subject: str,
+    template: str,
+    context: dict,
+    language: str = "vi",
+    html: bool = True,
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Render `template` (a path without extension under templates/, e.g. "feedback/mail/received": its .txt,
     and .html if it exists and `html` is true) in `language`, and queue its delivery.
 
     `to` is an address or a list of them; empty ones are dropped, and nothing is queued when none remain.
-    `subject` may be a lazy translation: it is rendered in `language` too. The task is enqueued at once, not on
+    `subject` may be a lazy translation: it is rendered in `language` too. `headers` are added to the message (e.g.
+    List-Unsubscribe); Message-ID is the queue's own. The task is enqueued at once, not on
     commit: with the database backend it belongs to the caller's transaction. Delivery errors never reach the
     caller; template errors do (they are the caller's bugs).
     """
@@ -51,7 +58,8 @@ def send_mail(
         # Plain text is not HTML: "&" stays "&" whether or not the template turns autoescaping off.
         text = nfc(get_template(f"{template}.txt").template.render(Context(context, autoescape=False)))
         html_text = render_html(template, context) if html else None
-    deliver_mail.enqueue(recipients, subject, text, html_text, template, message_id=str(uuid.uuid4()))
+    extra = {"headers": dict(headers)} if headers else {}  # tasks without extra headers stay as they were
+    deliver_mail.enqueue(recipients, subject, text, html_text, template, message_id=str(uuid.uuid4()), **extra)
 
 
 def render_html(template: str, context: dict) -> str | None:
@@ -65,20 +73,29 @@ def render_html(template: str, context: dict) -> str | None:
 
 @task()
 def deliver_mail(
-    to: list[str], subject: str, text: str, html: str | None, template: str, attempt: int = 1, message_id: str = ""
+    to: list[str],
+    subject: str,
+    text: str,
+    html: str | None,
+    template: str,
+    attempt: int = 1,
+    message_id: str = "",
+    headers: dict[str, str] | None = None,
 ) -> str:
     """Send one rendered message from DEFAULT_FROM_EMAIL; on an SMTP or network error, queue the next attempt.
 
     `template` names the message in logs; `attempt` counts from 1; `message_id` (a UUID, empty in tasks queued
     before there were ids) is recorded once the SMTP server accepts the message, and a message already recorded is
-    not sent again. Returns "sent", "retrying" or "failed" (the task's result, kept by the database backend).
-    Raises nothing for a delivery failure.
+    not sent again; `headers` are the caller's extra headers, kept through the retries. Returns "sent", "retrying"
+    or "failed" (the task's result, kept by the database backend). Raises nothing for a delivery failure.
     """
     if message_id and was_sent(message_id):
         logger.warning("Mail %s was already sent (attempt %d run again); not sent twice", template, attempt)
         return "sent"
-    headers = {"Message-ID": f"<{message_id}@{settings.PORTAL_DOMAIN}>"} if message_id else None
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
+    extra_headers = dict(headers or {})
+    if message_id:
+        extra_headers["Message-ID"] = f"<{message_id}@{settings.PORTAL_DOMAIN}>"
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to, headers=extra_headers or None)
     if html:
         message.attach_alternative(html, "text/html")
     connection = get_connection()
@@ -100,7 +117,14 @@ def deliver_mail(
             return "failed"
         minutes = RETRY_MINUTES[attempt - 1]
         deliver_mail.using(run_after=timezone.now() + timedelta(minutes=minutes)).enqueue(
-            to, subject, text, html, template, attempt=attempt + 1, message_id=message_id
+            to,
+            subject,
+            text,
+            html,
+            template,
+            attempt=attempt + 1,
+            message_id=message_id,
+            **({"headers": headers} if headers else {}),
         )
         logger.warning(
             "Mail %s: attempt %d of %d failed (%s); retry in %d min", template, attempt, MAX_ATTEMPTS, reason, minutes

@@ -122,6 +122,8 @@ class SiteFrame:
             "root": root,
             "agency": Agency.objects.filter(site=self.site).first(),
             "menu": list(root.get_children().live().in_menu()),
+            # Top-level pages kept out of the menu (e.g. following by e-mail): linked from the footer.
+            "footer_links": list(root.get_children().live().not_in_menu().public()),
             "homes": {
                 page.locale.language_code: page
                 for page in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")
@@ -140,6 +142,11 @@ class SiteFrame:
     @property
     def menu(self) -> list[Page]:
         return self._site_parts.get("menu", [])
+
+    @property
+    def footer_links(self) -> list[Page]:
+        """The site's top-level pages that are not in its menu, for the footer."""
+        return self._site_parts.get("footer_links", [])
 
     def ancestors(self, page: Page) -> list[Page]:
         """`page`'s ancestors from the site's home page down, for breadcrumbs (empty on the home page)."""

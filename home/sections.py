@@ -144,4 +144,14 @@ STANDARD_SECTIONS = [
         "The provincial Official Gazette: its issues and the documents each one carries.",
         portal_only=True,
     ),
+    Section(
+        "following.FollowPage",
+        "theo-doi",
+        "Nhận tin qua thư điện tử",
+        "Nhận bản tin hằng ngày hoặc hằng tuần về những gì mới đăng trên các trang bạn chọn, không cần tài khoản.",
+        "follow",
+        "Follow by e-mail",
+        "A daily or weekly e-mail of what is new on the sites you choose, without an account.",
+        in_menu=False,
+    ),
 ]

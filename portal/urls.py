@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots, name="robots"),
+    path("", include("following.urls")),  # the one-click unsubscribe address of e-mails (RFC 8058)
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -19,6 +19,7 @@ MAY_IMPORT = {
     "feedback": {"documents", "home", "groundwork", "vietnam"},
     "services": {"home", "groundwork", "vietnam"},
     "territory": {"home", "groundwork", "vietnam"},
+    "following": {"home", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

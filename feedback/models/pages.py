@@ -8,10 +8,11 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site
 
 from home.models.pages import SectionPage
+from home.routing import LocalizedRoutesMixin, localized_path
 
 # Public form limits per visitor (IP address): questions sent, and lookups of a code (which guessing needs).
 ASK_LIMIT = (5, 3600)
@@ -21,7 +22,7 @@ RECEIPT_SESSION_KEY = "feedback:receipt"
 RECEIPT_SECONDS = 15 * 60
 
 
-class QuestionIndexPage(RoutablePageMixin, SectionPage):
+class QuestionIndexPage(LocalizedRoutesMixin, SectionPage):
     """A site's questions-and-answers section (/hoi-dap/).
 
     /hoi-dap/ lists the published answers (on the portal: every site's), searchable without diacritics and
@@ -63,7 +64,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
         )
         return TemplateResponse(request, self.template, context)
 
-    @path("gui-cau-hoi/", name="ask")
+    @localized_path("gui-cau-hoi/", "ask/", name="ask")
     def ask(self, request):
         from feedback.handling import receive
         from feedback.questions import QuestionForm, document_for_petition
@@ -84,7 +85,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
         context.update(form=form, document=document)
         return TemplateResponse(request, "feedback/question_ask.html", context, status=400 if form.errors else 200)
 
-    @path("da-gui/", name="receipt")
+    @localized_path("da-gui/", "sent/", name="receipt")
     def receipt(self, request):
         """The code of the question just sent in this session to this section, shown once (then forgotten), never
         cached; otherwise where to find it."""
@@ -98,7 +99,7 @@ class QuestionIndexPage(RoutablePageMixin, SectionPage):
         add_never_cache_headers(response)
         return response
 
-    @path("tra-cuu/", name="lookup")
+    @localized_path("tra-cuu/", "track/", name="lookup")
     def lookup(self, request):
         from feedback.questions import LookupForm
         from groundwork.abuse import rate_limited

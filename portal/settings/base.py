@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "services",
     "feedback",
     "territory",
+    "following",
     "outbox",
     "worker",
     "wagtail_localize",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -27,6 +27,7 @@ from wagtail.search import index
 from groundwork.models import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 from home.models.records import PublishedRecordMixin
+from home.routing import LocalizedRoutesMixin, localized_path
 from vietnam.text import search_words
 
 # Submissions per address (IP) and hour, and where the receipt waits for the redirect.
@@ -60,7 +61,7 @@ class OnlineService(models.TextChoices):
     NONE = "khong", _("Chưa có dịch vụ công trực tuyến")
 
 
-class ProcedureIndexPage(RoutablePageMixin, SectionPage):
+class ProcedureIndexPage(LocalizedRoutesMixin, SectionPage):
     """A site's procedures catalogue (/thu-tuc-hanh-chinh/); on the portal, every agency's procedures."""
 
     subpage_types = ["services.ProcedurePage", "home.StandardPage"]
@@ -84,28 +85,28 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
     def index(self, request):
         return self.render(request)
 
-    @path("tra-cuu-ho-so/", name="track")
+    @localized_path("tra-cuu-ho-so/", "track-dossier/", name="track")
     def track(self, request):
         """The applicant's lookup of a dossier (its code and secret): see services.tracking."""
         from services.tracking import track
 
         return track(request, self)
 
-    @path("tra-cuu-ho-so/<str:code>/", name="dossier")
+    @localized_path("tra-cuu-ho-so/<str:code>/", "track-dossier/<str:code>/", name="dossier")
     def dossier_status(self, request, code):
         """The status page of a dossier looked up in this session: see services.tracking."""
         from services.tracking import dossier_status
 
         return dossier_status(request, self, code)
 
-    @path("lay-lai-ma-bao-mat/", name="recover")
+    @localized_path("lay-lai-ma-bao-mat/", "recover-security-code/", name="recover")
     def recover(self, request):
         """Sending a forgotten security code again to the applicant's email: see services.tracking."""
         from services.tracking import recover
 
         return recover(request, self)
 
-    @path("thong-ke/", name="statistics")
+    @localized_path("thong-ke/", "statistics/", name="statistics")
     def statistics(self, request):
         """Each procedure's use and its dossiers' handling in a year (Điều 11.2): see services.statistics."""
         from services.statistics import statistics_page
@@ -113,7 +114,7 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
         return statistics_page(request, self)
 
 
-class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
+class ProcedurePage(PublishedRecordMixin, LocalizedRoutesMixin, Page):
     """One administrative procedure with everything a citizen needs to carry it out (R7).
 
     /nop-truc-tuyen/ under it takes a dossier online when the procedure offers an online service.
@@ -245,7 +246,7 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
         count_view(request, self)
         return self.render(request)
 
-    @path("nop-truc-tuyen/", name="submit")
+    @localized_path("nop-truc-tuyen/", "apply-online/", name="submit")
     def submit_online(self, request):
         """The procedure's online form; a valid one becomes a dossier, then the receipt."""
         from groundwork.abuse import rate_limited
@@ -271,7 +272,7 @@ class ProcedurePage(PublishedRecordMixin, RoutablePageMixin, Page):
         context["form"] = form
         return TemplateResponse(request, "services/dossier_form.html", context, status=400 if form.errors else 200)
 
-    @path("da-nop/", name="receipt")
+    @localized_path("da-nop/", "submitted/", name="receipt")
     def receipt(self, request):
         """The code and security code of the dossier just submitted in this session on this procedure, shown once
         (then forgotten), never cached; otherwise where to find them."""

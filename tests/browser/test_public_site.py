@@ -64,9 +64,9 @@ def test_an_editor_sees_only_their_own_sites_tree(new_page, site_url, agency, ot
         "/khong-co/",
         "/hoi-dap/",
         "/hoi-dap/gui-cau-hoi/",
-        "/en/questions-and-answers/tra-cuu/",
+        "/en/questions-and-answers/track/",
         "/en/administrative-procedures/",
-        "/en/administrative-procedures/tra-cuu-ho-so/",
+        "/en/administrative-procedures/track-dossier/",
     ],
 )
 def test_pages_fit_a_phone_and_pass_wcag_21_aa(new_page, site_url, agency, path):

@@ -87,7 +87,7 @@ def test_bad_input_is_refused_in_the_visitors_language_and_nothing_is_saved(clie
     assert "Trường này là bắt buộc." in missing.text
     assert "Hãy cho biết thư điện tử hoặc số điện thoại" in missing.text
 
-    english = ask(client, agency, path="/en/questions-and-answers/gui-cau-hoi/", name="", email="not-an-email")
+    english = ask(client, agency, path="/en/questions-and-answers/ask/", name="", email="not-an-email")
     assert english.status_code == 400
     assert "This field is required." in english.text and "Enter a valid email address." in english.text
 

@@ -56,7 +56,7 @@ def test_command_creates_a_whole_site_in_both_languages(settings):
     assert english.live and english.title == agency.name_en == "Department of Health"
     for section in [section for section in STANDARD_SECTIONS if not section.portal_only]:
         vi_page = home.get_children().get(slug=section.slug)
-        assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus
+        assert vi_page.title == section.title and vi_page.live and vi_page.show_in_menus == section.in_menu
         en_page = english.get_children().get(slug=section.slug_en)
         assert en_page.translation_key == vi_page.translation_key and en_page.live
         assert (vi_page.search_description, en_page.search_description) == (section.description, section.description_en)

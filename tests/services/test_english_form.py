@@ -52,7 +52,7 @@ def translate(procedure, make_user, labels=LABELS) -> ProcedurePage:
 
 
 def english_form(client, english, agency):
-    response = client.get(english.url + "nop-truc-tuyen/", HTTP_HOST=agency.site.hostname)
+    response = client.get(english.url + "apply-online/", HTTP_HOST=agency.site.hostname)
     assert response.status_code == 200
     return response
 
@@ -96,7 +96,7 @@ def test_an_english_dossier_without_its_required_file_is_refused(client, other_a
     english = translate(procedure, make_user)
     response = english_form(client, english, other_agency)
 
-    refused = client.post(english.url + "nop-truc-tuyen/", english_data(response), HTTP_HOST=other_agency.site.hostname)
+    refused = client.post(english.url + "apply-online/", english_data(response), HTTP_HOST=other_agency.site.hostname)
 
     assert refused.status_code == 400
     assert "This field is required." in refused.text
@@ -111,7 +111,7 @@ def test_an_english_dossier_with_its_file_is_saved_for_the_officers_in_vietnames
     upload = file_field(response, "Application for registering a household business")
     data = english_data(response, **{upload: SimpleUploadedFile("application.pdf", pdf_bytes("application"))})
 
-    sent = client.post(english.url + "nop-truc-tuyen/", data, HTTP_HOST=other_agency.site.hostname)
+    sent = client.post(english.url + "apply-online/", data, HTTP_HOST=other_agency.site.hostname)
 
     assert sent.status_code == 302
     dossier = Dossier.objects.get()
@@ -141,7 +141,7 @@ def test_the_english_form_keeps_the_uploads_its_page_lost(client, other_agency, 
     }
     assert files == {"Giấy đề nghị đăng ký hộ kinh doanh": True, "Văn bản ủy quyền": False}
     refused = client.post(
-        english.url + "nop-truc-tuyen/",
+        english.url + "apply-online/",
         {
             "token": re.search(r'name="token" value="([^"]+)"', response.text).group(1),
             "applicant": "John Smith",
@@ -166,7 +166,7 @@ def test_an_english_birth_date_in_the_future_is_refused_in_english(client, other
     tomorrow = (timezone.localdate() + timedelta(days=1)).strftime("%d/%m/%Y")
 
     refused = client.post(
-        english.url + "nop-truc-tuyen/",
+        english.url + "apply-online/",
         english_data(response, **{born: tomorrow}),
         HTTP_HOST=other_agency.site.hostname,
     )

@@ -181,7 +181,7 @@ def test_a_dossier_is_assigned_only_to_a_member_of_the_desk(agency, other_agency
     ("language", "greeting", "track_path", "agency_name"),
     [
         ("vi", "Kính gửi Lê Thị Hoa,", "/thu-tuc-hanh-chinh/tra-cuu-ho-so/", "Xã Tư Nghĩa"),
-        ("en", "Dear Lê Thị Hoa,", "/en/administrative-procedures/tra-cuu-ho-so/", "Tu Nghia Commune"),
+        ("en", "Dear Lê Thị Hoa,", "/en/administrative-procedures/track-dossier/", "Tu Nghia Commune"),
     ],
 )
 def test_each_step_tells_the_applicant_in_their_language(

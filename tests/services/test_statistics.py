@@ -277,7 +277,7 @@ def test_the_english_page_names_translated_procedures_and_counts_both_languages(
     ProcedureViewCount.objects.create(procedure=procedure, day=date(year, 5, 1), views=10)
     ProcedureViewCount.objects.create(procedure=english, day=date(year, 5, 1), views=3)
 
-    response = get(client, other_agency, "/en/administrative-procedures/thong-ke/", nam=year)
+    response = get(client, other_agency, "/en/administrative-procedures/statistics/", nam=year)
 
     assert numbers_of(response, "Certifying copies from originals") == {
         "views": 13,

@@ -320,7 +320,7 @@ def test_a_supplement_nobody_awaits_is_not_kept(visitor, other_agency, awaited, 
 
 
 def test_the_tracking_pages_work_in_english(visitor, other_agency, dossier):
-    path = "/en/administrative-procedures/tra-cuu-ho-so/"
+    path = "/en/administrative-procedures/track-dossier/"
     missing = visitor.post(path, {"code": "", "secret": ""}, **host(other_agency))
     assert missing.status_code == 400 and "This field is required." in missing.text
 
@@ -456,7 +456,7 @@ def test_the_security_code_is_sent_in_the_applicants_language(visitor, other_age
 
     (sent,) = mail.outbox
     assert "Dossier code" in sent.body and dossier.security_code in sent.body
-    assert "/en/administrative-procedures/tra-cuu-ho-so/" in sent.body
+    assert "/en/administrative-procedures/track-dossier/" in sent.body
 
 
 def test_recoveries_are_limited_per_code_and_per_address(other_agency, dossier, monkeypatch):
