@@ -21,8 +21,8 @@ from vietnam.text import slugify
 from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
-from .heritage import seed_heritage
 from .following import seed_following
+from .heritage import seed_heritage
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
