@@ -19,6 +19,7 @@ from vietnam.text import slugify
 from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
+from .publications import publication_count, seed_publications
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -62,10 +63,11 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 
 def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = len) -> Onboarding:
-    """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the
-    consultations, the questions and answers with the units that answer them, the procedures catalogue and the
-    dossiers submitted online, handled by the sites' desk officers. `progress` is told of each stage done, with
-    what the database then holds, and of the documents along the way (the longest stage)."""
+    """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, their plans,
+    statistics, science programmes, commendations and sanctions, the consultations, the questions and answers with
+    the units that answer them, the procedures catalogue and the dossiers submitted online, handled by the sites'
+    desk officers. `progress` is told of each stage done, with what the database then holds, and of the documents
+    along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_documents(agencies, result, progress)
@@ -73,6 +75,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
             f"văn bản: {LegalDocumentPage.objects.count()} trang văn bản, "
             f"{GazetteIssuePage.objects.count()} số công báo"
         )
+        seed_publications(agencies, result)
+        progress(f"quy hoạch, kế hoạch, thống kê, khoa học, khen thưởng: {publication_count()} trang")
         seed_consultations(agencies, result)
         progress(f"lấy ý kiến: {ConsultationPage.objects.count()} dự thảo")
         seed_questions(agencies, result)
