@@ -23,6 +23,7 @@ from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English,
 from .documents import seed_documents
 from .following import seed_following
 from .heritage import seed_heritage
+from .publications import publication_count, seed_publications
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -67,9 +68,10 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = len) -> Onboarding:
     """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the sites'
-    history and culture pages, the consultations, the questions and answers with the units that answer them, the
-    procedures catalogue and the dossiers submitted online, handled by the sites' desk officers. `progress` is told
-    of each stage done, with what the database then holds, and of the documents along the way (the longest stage)."""
+    history and culture pages, their plans, statistics, science programmes, commendations and sanctions, the
+    consultations, the questions and answers with the units that answer them, the procedures catalogue and the
+    dossiers submitted online, handled by the sites' desk officers. `progress` is told of each stage done, with what
+    the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_documents(agencies, result, progress)
@@ -79,6 +81,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         )
         seed_heritage(agencies, result, add_entry)
         progress(f"lịch sử, văn hóa: {HeritagePage.objects.count()} trang (tiếng Việt và tiếng Anh)")
+        seed_publications(agencies, result)
+        progress(f"quy hoạch, kế hoạch, thống kê, khoa học, khen thưởng: {publication_count()} trang")
         seed_consultations(agencies, result)
         progress(f"lấy ý kiến: {ConsultationPage.objects.count()} dự thảo")
         seed_questions(agencies, result)

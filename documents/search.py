@@ -139,9 +139,11 @@ class DocumentSearch:
     sort: str = ""
     page_number: str | None = None
     portal_wide: bool = False
+    # Only documents of these types (ids), e.g. a directives section's; empty: every type.
+    document_types: tuple[int, ...] = ()
 
     @classmethod
-    def from_request(cls, request, section=None, portal_wide: bool | None = None):
+    def from_request(cls, request, section=None, portal_wide: bool | None = None, document_types: tuple = ()):
         """Read ?q=&loai=&co-quan=&linh-vuc=&nam=&hieu-luc=&sap-xep=&page= (unknown values are ignored)."""
         params: QueryDict = request.GET
         if portal_wide is None:
@@ -155,6 +157,7 @@ class DocumentSearch:
             sort=params.get("sap-xep", ""),
             page_number=params.get("page"),
             portal_wide=portal_wide,
+            document_types=tuple(document_types),
         )
 
     # Scope and filters -------------------------------------------------------------------------------
@@ -186,6 +189,8 @@ class DocumentSearch:
             entries = SearchEntry.objects.filter(on_portal=True)
         else:
             entries = SearchEntry.objects.filter(section_id=self.library.pk)
+        if self.document_types:
+            entries = entries.filter(document_type_id__in=self.document_types)
         if PageViewRestriction.objects.exists():  # rare: a private section or document
             entries = entries.exclude(page_id__in=LegalDocumentPage.objects.not_public().values("pk"))
         return entries
@@ -391,7 +396,8 @@ class DocumentSearch:
             return None
         version = cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, None)
         scope = "portal" if self.portal_wide else self.library.pk
-        return f"documents:listing:{version}:{self.library.locale_id}:{scope}"
+        types = ",".join(map(str, sorted(self.document_types)))
+        return f"documents:listing:{version}:{self.library.locale_id}:{scope}:{types}"
 
     def _list_facet(self, name: str, counts: dict) -> dict:
         options = [

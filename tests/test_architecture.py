@@ -16,6 +16,7 @@ MAY_IMPORT = {
     "home": {"groundwork", "vietnam"},
     "documents": {"home", "groundwork", "vietnam"},
     "gazette": {"home", "groundwork", "vietnam"},
+    "publications": {"home", "vietnam"},
     "feedback": {"documents", "home", "groundwork", "vietnam"},
     "services": {"home", "groundwork", "vietnam"},
     "territory": {"home", "groundwork", "vietnam"},

@@ -2,10 +2,18 @@
 
 from .entries import SearchEntry
 from .lists import Authority, DocumentType, LegalField
-from .pages import DocumentFile, DocumentRelation, LegalDocumentIndexPage, LegalDocumentPage, Validity
+from .pages import (
+    DirectiveIndexPage,
+    DocumentFile,
+    DocumentRelation,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    Validity,
+)
 
 __all__ = [
     "Authority",
+    "DirectiveIndexPage",
     "DocumentFile",
     "DocumentRelation",
     "DocumentType",

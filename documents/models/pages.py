@@ -14,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.models.pages import SectionPage
@@ -68,6 +68,63 @@ class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
         from documents.views import document_api
 
         return document_api(request, self)
+
+
+# The types a directives section lists when its editors chose none (slugs of the standard list, migration 0007):
+# a leader's directions are issued as Chỉ thị, Công điện, Công văn (chỉ đạo) and Thông báo (kết luận).
+DEFAULT_DIRECTIVE_TYPES = ("chi-thi", "cong-dien", "cong-van", "thong-bao")
+
+
+class DirectiveIndexPage(SectionPage):
+    """Direction and administration (Điều 8.2.c): the site's own legal documents of the chosen types, found by the
+    library's search (filters, counts, pages), each linking to its page in the library: a view, not a copy.
+
+    The chosen types are a setting of the Vietnamese page, which its English translation follows.
+    """
+
+    document_types = ParentalManyToManyField(
+        "legal_documents.DocumentType",
+        verbose_name=_("hình thức văn bản hiển thị"),
+        blank=True,
+        help_text=_("Để trống để hiển thị Chỉ thị, Công điện, Công văn và Thông báo."),
+    )
+
+    content_panels = [*SectionPage.content_panels, FieldPanel("document_types", widget=forms.CheckboxSelectMultiple)]
+    parent_page_types = ["home.IndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "documents/directive_index_page.html"
+
+    class Meta:
+        verbose_name = _("chuyên mục văn bản chỉ đạo, điều hành")
+        verbose_name_plural = _("chuyên mục văn bản chỉ đạo, điều hành")
+
+    def library(self) -> "LegalDocumentIndexPage | None":
+        """The legal-documents section of this page's site, in this page's language."""
+        home_path = self.path[: Page.steplen * 2]
+        return LegalDocumentIndexPage.objects.filter(depth=3, path__startswith=home_path).first()
+
+    def chosen_type_ids(self) -> tuple[int, ...]:
+        """The ids of the types listed: those chosen on the Vietnamese page, or DEFAULT_DIRECTIVE_TYPES."""
+        from .lists import DocumentType
+
+        default = Locale.get_default()
+        source = self if self.locale_id == default.pk else (self.get_translation_or_none(default) or self)
+        chosen = tuple(source.document_types.values_list("pk", flat=True))
+        return chosen or tuple(
+            DocumentType.objects.filter(slug__in=DEFAULT_DIRECTIVE_TYPES).values_list("pk", flat=True)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from documents.search import DocumentSearch
+
+        context = Page.get_context(self, request, *args, **kwargs)
+        library = self.library()
+        # A site without a library has no documents to show (with no section, the search would span every site).
+        context["search"] = library and DocumentSearch.from_request(
+            request, section=library, portal_wide=False, document_types=self.chosen_type_ids()
+        )
+        return context
 
 
 class LegalDocumentForm(WagtailAdminPageForm):

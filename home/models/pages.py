@@ -82,6 +82,11 @@ class IndexPage(SectionPage):
         "home.ContactPage",
         "territory.HeritageIndexPage",
         "territory.AdministrativeMapPage",
+        "publications.PlanIndexPage",
+        "publications.StatisticsIndexPage",
+        "publications.ScienceIndexPage",
+        "publications.CommendationIndexPage",
+        "legal_documents.DirectiveIndexPage",
     ]
 
     class Meta:

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "gazette",
+    "publications",
     "services",
     "feedback",
     "territory",

@@ -112,6 +112,16 @@ def check_pages(client, portal: str):
     assert "La Ha township" in get(client, tunghia, "/en/")
     assert "Nghia Trung, Nghia Thuong and Nghia Hoa" in get(client, tunghia, "/en/introduction/about-tu-nghia-commune/")
     assert "15 working days" in get(client, tunghia, "/en/questions-and-answers/")
+
+    # Direction and administration: the library's directives, commendations and sanctions; plans and statistics.
+    assert "06/CT-UBND" in get(client, portal, "/chi-dao-dieu-hanh/van-ban-chi-dao-dieu-hanh/?loai=chi-thi")
+    assert "06/CT-UBND" in get(client, portal, "/en/direction-and-administration/directives/?q=06/CT-UBND")
+    assert "Xử lý vi phạm" in get(client, portal, "/chi-dao-dieu-hanh/khen-thuong-xu-ly-vi-pham/")
+    plans = get(client, portal, "/quy-hoach-ke-hoach-du-an/chien-luoc-quy-hoach-ke-hoach/")
+    assert "121/KH-UBND ngày 31/12/2025" in plans and "47/NQ-HĐND" in plans and "768/QĐ-UBND" in plans
+    assert "Digital transformation plan" in get(client, stttt, "/en/plans-and-projects/strategies-and-plans/")
+    assert "(minh họa)" in get(client, tunghia, "/quy-hoach-ke-hoach-du-an/thong-ke/")
+    assert "(illustrative)" in get(client, tunghia, "/en/plans-and-projects/science-and-technology/")
     assert "Tác giả:" in get(client, tunghia, "/tin-tuc/xa-tu-nghia-chinh-thuc-hoat-dong-tu-ngay-1-7-2025/")
 
 
