@@ -108,6 +108,17 @@ STANDARD_SECTIONS = [
         "legal-documents",
         "Legal documents",
         "Legal and administrative documents.",
+        children=(
+            Section(
+                "publications.GuidanceIndexPage",
+                "pho-bien-giao-duc-phap-luat",
+                "Phổ biến, giáo dục pháp luật",
+                "Tuyên truyền, phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách thuộc lĩnh vực của cơ quan.",
+                "legal-dissemination",
+                "Legal dissemination",
+                "Explaining the laws, regimes and policies in the agency's remit, and how to apply them.",
+            ),
+        ),
     ),
     Section(
         "services.ProcedureIndexPage",

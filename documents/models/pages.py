@@ -42,7 +42,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
     Also /van-ban/feed/ (Atom) and /van-ban/api/ (JSON), taking the same query string as the search.
     """
 
-    subpage_types = ["legal_documents.LegalDocumentPage"]
+    subpage_types = ["legal_documents.LegalDocumentPage", "publications.GuidanceIndexPage"]
     max_count_per_parent = 1
     template = "documents/legal_document_index_page.html"
 
@@ -55,6 +55,8 @@ class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
 
         context = Page.get_context(self, request, *args, **kwargs)
         context["search"] = DocumentSearch.from_request(request, section=self)
+        # Its sections beside the documents, e.g. "Phổ biến, giáo dục pháp luật" (documents are never in menus).
+        context["subsections"] = Page.objects.child_of(self).live().filter(show_in_menus=True)
         return context
 
     @path("feed/")

@@ -2,6 +2,7 @@
 
 from .base import PostingLimitMixin, PublicationFile, PublicationIndexPage, PublicationPage
 from .commendations import CommendationIndexPage, CommendationKind, CommendationPage
+from .guidance import GuidanceFile, GuidanceIndexPage, GuidanceKind, GuidancePage
 from .plans import PlanFile, PlanIndexPage, PlanKind, PlanPage, PlanStatus
 from .science import ScienceIndexPage, ScienceKind, ScienceProgrammeFile, ScienceProgrammePage, ScienceStatus
 from .statistics import Frequency, StatisticsIndexPage, StatisticsReportFile, StatisticsReportPage
@@ -11,6 +12,10 @@ __all__ = [
     "CommendationKind",
     "CommendationPage",
     "Frequency",
+    "GuidanceFile",
+    "GuidanceIndexPage",
+    "GuidanceKind",
+    "GuidancePage",
     "PlanFile",
     "PlanIndexPage",
     "PlanKind",

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from demo.publications import PUBLICATIONS, publication_count, seed_publications
 from home.onboarding import Onboarding
-from publications.models import CommendationPage, PlanPage, StatisticsReportPage
+from publications.models import CommendationPage, GuidancePage, PlanPage, StatisticsReportPage
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,8 @@ def test_seeding_publications_twice_fills_every_site_in_both_languages_once(clie
         "HĐND tỉnh Quảng Ngãi",
         "2025-12-10",
     )
+    for page in GuidancePage.objects.all():
+        assert "minh họa" in page.title.lower() or "illustrative" in page.title.lower()
     for page in StatisticsReportPage.objects.all():
         assert "minh họa" in page.title.lower() or "illustrative" in page.title.lower()
         assert page.files.count() == 1

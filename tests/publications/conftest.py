@@ -8,6 +8,8 @@ from wagtail.documents import get_document_model
 
 from publications.models import (
     CommendationPage,
+    GuidanceFile,
+    GuidancePage,
     PlanFile,
     PlanPage,
     ScienceProgrammeFile,
@@ -24,6 +26,7 @@ PLACES = {
     StatisticsReportPage: (("quy-hoach-ke-hoach-du-an", "thong-ke"), StatisticsReportFile),
     ScienceProgrammePage: (("quy-hoach-ke-hoach-du-an", "khoa-hoc-cong-nghe"), ScienceProgrammeFile),
     CommendationPage: (("chi-dao-dieu-hanh", "khen-thuong-xu-ly-vi-pham"), None),
+    GuidancePage: (("van-ban", "pho-bien-giao-duc-phap-luat"), GuidanceFile),
 }
 DEFAULTS = {
     PlanPage: {
@@ -47,6 +50,12 @@ DEFAULTS = {
         "subject": "Trung tâm Phục vụ hành chính công tỉnh",
         "decision_number": "1234/QĐ-UBND",
         "decided_on": date(2026, 5, 4),
+    },
+    GuidancePage: {
+        "kind": "pho-bien",
+        "policy": "Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+        "trigger_date": date(2025, 6, 16),
+        "body": "<p>Những điểm mới của Luật.</p>",
     },
 }
 
