@@ -39,6 +39,17 @@ STANDARD_SECTIONS = [
         "introduction",
         "Introduction",
         "Organisation, leaders, geography, history and culture.",
+        children=(
+            Section(
+                "organisation.OrganisationPage",
+                "co-cau-to-chuc",
+                "Cơ cấu tổ chức",
+                "Các phòng, ban, đơn vị trực thuộc: chức năng, nhiệm vụ, người đứng đầu, địa chỉ, điện thoại.",
+                "organisation",
+                "Organisation",
+                "The units of the agency: functions and duties, heads, addresses, phone numbers.",
+            ),
+        ),
     ),
     Section(
         "home.NewsIndexPage",
