@@ -88,8 +88,8 @@ def test_the_menu_marks_only_the_section_a_deep_page_is_in(client, portal):
     "0001000k 0001 000k 0002" holds the second section's "0001000k 0002". Only a prefix says a page is in a section."""
     root = portal.site.root_page
     intro, news = (item.specific for item in root.get_children()[:2])
-    assert not intro.get_children().exists()
-    child = last_of_children(intro, int(root.path[-4:], 36))  # tree steps count in base 36
+    # Tree steps count in base 36; the section's own pages (Cơ cấu tổ chức…) come first.
+    child = last_of_children(intro, int(root.path[-4:], 36) - intro.get_children().count())
     deep = last_of_children(child, int(news.path[-4:], 36))
     assert news.path in deep.path and not deep.path.startswith(news.path)  # the case this test is about
 
