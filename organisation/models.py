@@ -128,6 +128,8 @@ class UnitPage(PublishedRecordMixin, RoutablePageMixin, Page):
         *Page.search_fields,
         index.SearchField("functions"),
         index.SearchField("head_name"),
+        # The site search finds a unit by the names and titles of its officials (the directory finds the people).
+        index.RelatedFields("officials", [index.SearchField("name"), index.SearchField("title")]),
         index.FilterField("kind"),
     ]
     override_translatable_fields = [

@@ -5,6 +5,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from organisation.models import UnitPage
+
 from .helpers import add_unit, chart, path, translate_unit
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,9 @@ def test_english_pages_show_the_english_chart(client, agency):
     unit_page = get(client, agency, "/en/introduction/organisation/information-technology/")
     assert "Head of Division" in unit_page.text and "Nguyễn Văn Bình" in unit_page.text
     assert unit_page.context["page"].locale.language_code == "en"
+
+
+def test_the_site_search_finds_a_unit_by_its_officials_without_diacritics(agency):
+    unit = add_unit(chart(agency), "Phòng Bưu chính, Viễn thông", [("Đỗ Quang Huy", "Trưởng phòng")])
+
+    assert list(UnitPage.objects.live().search("do quang huy")) == [unit]
