@@ -239,4 +239,5 @@ def searchable_fields(name: str, title: str) -> tuple[str, str]:
     """(search_text, sort_name) of an official: the name and title folded, in lower case, with a space before every
     word so that a query word matches the start of a word; and the name's Vietnamese sort key."""
     words = search_words(f"{name} {title}")
-    return " " + " ".join(words) + " ", directory_sort_key(name)
+    # Three digits a letter: a key longer than the column (a name of 200 letters) is cut, its order barely changed.
+    return " " + " ".join(words) + " ", directory_sort_key(name)[:600]
