@@ -87,16 +87,11 @@ class Directory:
         return bool(self.words or self.unit)
 
 
-def site_officials(page: Page) -> QuerySet:
-    """Every official of the live units of `page`'s site, in `page`'s language, in Vietnamese order of names (by
-    given name, then family and middle names)."""
+def officials_of(units: list[UnitPage], locale_id: int) -> QuerySet:
+    """The officials of `units` in one language, in Vietnamese order of names (by given name, then family and middle
+    names), with their units. Narrowed by the units' ids, so the database reads only those units' rows."""
     return (
-        Official.objects.filter(
-            locale_id=page.locale_id,
-            unit__live=True,
-            unit__locale_id=page.locale_id,
-            unit__path__startswith=site_home_path(page),
-        )
+        Official.objects.filter(unit_id__in=[unit.pk for unit in units], locale_id=locale_id)
         .select_related("unit")
         .order_by("sort_name", "pk")
     )
@@ -115,11 +110,10 @@ def directory(page: Page, request) -> Directory:
     chosen = request.GET.get(UNIT_PARAM, "")
     unit = next((unit for unit in unit_rows if str(unit.pk) == chosen), None)
 
-    officials = site_officials(page)
+    listed = [row for row in unit_rows if unit is None or row.path.startswith(unit.path)]
+    officials = officials_of(listed, page.locale_id)
     for word in words:
         officials = officials.filter(search_text__contains=f" {word}")
-    if unit is not None:
-        officials = officials.filter(unit__path__startswith=unit.path)
     return Directory(
         query=query,
         words=words,
