@@ -14,6 +14,7 @@ from following.models import Subscription
 from gazette.models import GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
+from organisation.models import Official, UnitPage
 from services.models import Dossier, ProcedurePage
 from territory.models import HeritagePage
 from vietnam.text import slugify
@@ -23,6 +24,7 @@ from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English,
 from .documents import seed_documents
 from .following import seed_following
 from .heritage import seed_heritage
+from .organisation import seed_organisation
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
@@ -67,13 +69,15 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 
 def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = len) -> Onboarding:
-    """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the sites'
-    history and culture pages, their plans, statistics, science programmes, commendations and sanctions, the
-    consultations, the questions and answers with the units that answer them, the procedures catalogue and the
-    dossiers submitted online, handled by the sites' desk officers. `progress` is told of each stage done, with what
-    the database then holds, and of the documents along the way (the longest stage)."""
+    """The organisation charts and officials of the three sites (keyed by agency code), their legal-documents
+    library, the portal's gazette, the sites' history and culture pages, their plans, statistics, science programmes,
+    commendations and sanctions, the consultations, the questions and answers with the units that answer them, the
+    procedures catalogue and the dossiers submitted online, handled by the sites' desk officers. `progress` is told
+    of each stage done, with what the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
+        seed_organisation(agencies, result)
+        progress(f"cơ cấu tổ chức: {UnitPage.objects.count()} trang đơn vị, {Official.objects.count()} cán bộ")
         seed_documents(agencies, result, progress)
         progress(
             f"văn bản: {LegalDocumentPage.objects.count()} trang văn bản, "

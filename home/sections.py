@@ -41,6 +41,15 @@ STANDARD_SECTIONS = [
         "Organisation, leaders, geography, history and culture.",
         children=(
             Section(
+                "organisation.OrganisationPage",
+                "co-cau-to-chuc",
+                "Cơ cấu tổ chức",
+                "Các phòng, ban, đơn vị trực thuộc: chức năng, nhiệm vụ, người đứng đầu, địa chỉ, điện thoại.",
+                "organisation",
+                "Organisation",
+                "The units of the agency: functions and duties, heads, addresses, phone numbers.",
+            ),
+            Section(
                 "territory.HeritageIndexPage",
                 "lich-su-van-hoa",
                 "Lịch sử, văn hóa, di tích, danh thắng",

@@ -21,6 +21,7 @@ MAY_IMPORT = {
     "services": {"home", "groundwork", "vietnam"},
     "territory": {"home", "groundwork", "vietnam"},
     "following": {"home", "groundwork", "vietnam"},
+    "organisation": {"home", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

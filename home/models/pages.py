@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -80,6 +81,7 @@ class IndexPage(SectionPage):
         "home.StandardPage",
         "home.IndexPage",
         "home.ContactPage",
+        "organisation.OrganisationPage",
         "territory.HeritageIndexPage",
         "territory.AdministrativeMapPage",
         "publications.PlanIndexPage",
@@ -119,7 +121,12 @@ class StandardPage(PublishedRecordMixin, Page):
 
 
 class ContactPage(PublishedRecordMixin, Page):
-    """Contacts of competent officials (R4 k, Điều 8.2.k) and the site's own contact details."""
+    """Contacts of competent officials (R4 k, Điều 8.2.k) and the site's own contact details.
+
+    Apps above `home` add sections to it through the `contact_page_sections` hook: each function registered for it
+    takes the page and the request and returns HTML to show below the focal contacts, or "" (the organisation app's
+    directory of officials).
+    """
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -138,6 +145,9 @@ class ContactPage(PublishedRecordMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.all()
+        context["more_sections"] = [
+            html for section in hooks.get_hooks("contact_page_sections") if (html := section(self, request))
+        ]
         return context
 
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "feedback",
     "territory",
     "following",
+    "organisation",
     "outbox",
     "worker",
     "wagtail_localize",
