@@ -84,6 +84,17 @@ STANDARD_SECTIONS = [
         "plans-and-projects",
         "Plans and projects",
         "Strategies and plans; investment projects, bidding and public procurement; statistics; science.",
+        children=(
+            Section(
+                "procurement.ProcurementIndexPage",
+                "du-an-dau-thau",
+                "Dự án, đấu thầu, mua sắm công",
+                "Dự án đầu tư; kế hoạch, thông báo mời thầu, kết quả lựa chọn nhà thầu; mua sắm công.",
+                "projects-and-procurement",
+                "Projects and procurement",
+                "Investment projects; contractor selection plans, invitations to bid, award results, public purchases.",
+            ),
+        ),
     ),
     Section(
         "feedback.QuestionIndexPage",
