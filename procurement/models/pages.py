@@ -52,6 +52,10 @@ class ProcurementIndexPage(RoutablePageMixin, SectionPage):
         """The section's live notices and projects, newest first (what a feed of the section lists)."""
         return self.get_children().live().specific().order_by("-first_published_at")
 
+    def get_context(self, request, *args, **kwargs):
+        # The page lists notices through NoticeSearch, not SectionPage's page of children.
+        return Page.get_context(self, request, *args, **kwargs)
+
     @path("", name="index")
     def notices(self, request):
         from procurement.listing import NoticeSearch
