@@ -68,7 +68,8 @@ def test_a_search_without_diacritics_finds_what_has_them(client, portal, notices
     response = client.get(LISTING, {"q": "duong tra bong"}, HTTP_HOST=portal.site.hostname)
 
     assert titles(response) == ["Xây dựng Đường Trà Bồng – Sơn Hà"]
-    assert client.get(LISTING, {"q": "minh hoa"}, HTTP_HOST=portal.site.hostname).text.count("document-item__title") == 1
+    winner = client.get(LISTING, {"q": "minh hoa"}, HTTP_HOST=portal.site.hostname)
+    assert titles(winner) == ["Kết quả lựa chọn nhà thầu gói thầu kè sông Vệ"]
 
 
 def test_the_portal_spans_every_site_labels_agencies_and_links_to_their_sites(client, portal, agency, notices):
@@ -134,9 +135,7 @@ def test_sort_by_closing_puts_the_soonest_open_first(client, portal, notices):
     ]
 
 
-def test_english_pages_list_the_vietnamese_notices_marked_as_such_or_their_translation(
-    client, portal, agency, notices
-):
+def test_english_pages_list_the_vietnamese_notices_marked_as_such_or_their_translation(client, portal, agency, notices):
     from wagtail.models import Locale
 
     english = Locale.objects.get(language_code="en")
@@ -200,4 +199,7 @@ def test_a_section_made_private_hides_its_notices_from_the_portal(client, portal
 
     response = client.get(LISTING, HTTP_HOST=portal.site.hostname)
 
-    assert sorted(titles(response)) == ["Kết quả lựa chọn nhà thầu gói thầu kè sông Vệ", "Tư vấn thiết kế kè chống sạt lở sông Vệ"]
+    assert sorted(titles(response)) == [
+        "Kết quả lựa chọn nhà thầu gói thầu kè sông Vệ",
+        "Tư vấn thiết kế kè chống sạt lở sông Vệ",
+    ]
