@@ -13,12 +13,14 @@ from feedback.models import ConsultationPage, Question
 from gazette.models import GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
+from procurement.models import NoticePage
 from services.models import Dossier, ProcedurePage
 from vietnam.text import slugify
 
 from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
+from .procurement import seed_procurement
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -83,6 +85,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         portal_procedures = agencies[""].site.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
         add_entry(portal_procedures, StandardPage, GUIDE, Locale.objects.get(language_code="en"), result)
         progress(f"hồ sơ trực tuyến: {Dossier.objects.count()} hồ sơ")
+        seed_procurement(agencies, result)
+        progress(f"dự án, đấu thầu: {NoticePage.objects.count()} trang thông tin đấu thầu")
     return result
 
 
