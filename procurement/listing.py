@@ -124,9 +124,13 @@ class NoticeSearch:
         notices = NoticePage.objects.filter(listed=True)
         if not self.portal_wide:
             notices = notices.filter(agency=self.agency)
-        if PageViewRestriction.objects.exists():  # rare: a private section or notice
+        if self.has_restrictions:  # rare: a private section or notice
             notices = notices.exclude(pk__in=NoticePage.objects.not_public().values("pk"))
         return notices
+
+    @cached_property
+    def has_restrictions(self) -> bool:
+        return PageViewRestriction.objects.exists()
 
     @cached_property
     def words(self) -> list[str]:
@@ -227,14 +231,23 @@ class NoticeSearch:
         )
         return list(rows)
 
+    @cached_property
+    def grouped_counts(self) -> dict:
+        """Counts by each grouped facet, and the total (key None), in one pass over the groups: a group passing every
+        chosen grouped filter counts everywhere; one failing only facet F's own filter counts in F's options only."""
+        chosen = {name: value for name, value in self.chosen.items() if name in GROUPED}
+        counts = {facet: Counter() for facet in [None, *GROUPED]}
+        for row in self.groups:
+            failed = [name for name, value in chosen.items() if row[GROUPED[name]] != value]
+            if len(failed) > 1:
+                continue
+            for facet in failed or [None, *GROUPED]:
+                counts[facet][row[GROUPED[facet]] if facet else None] += row["n"]
+        return counts
+
     def group_counts(self, facet: str | None) -> Counter:
         """Counts by `facet` of the groups passing every chosen grouped filter but its own (None: the total)."""
-        others = {name: value for name, value in self.chosen.items() if name in GROUPED and name != facet}
-        counts = Counter()
-        for row in self.groups:
-            if all(row[GROUPED[name]] == value for name, value in others.items()):
-                counts[row[GROUPED[facet]] if facet else None] += row["n"]
-        return counts
+        return self.grouped_counts[facet]
 
     @cached_property
     def total(self) -> int:
