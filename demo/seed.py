@@ -15,6 +15,7 @@ from gazette.models import GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
 from organisation.models import Official, UnitPage
+from procurement.models import NoticePage
 from services.models import Dossier, ProcedurePage
 from territory.models import HeritagePage
 from vietnam.text import slugify
@@ -25,6 +26,7 @@ from .documents import seed_documents
 from .following import seed_following
 from .heritage import seed_heritage
 from .organisation import seed_organisation
+from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
@@ -99,6 +101,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"hồ sơ trực tuyến: {Dossier.objects.count()} hồ sơ")
         seed_following(agencies, result)
         progress(f"nhận tin qua thư điện tử: {Subscription.objects.count()} đăng ký (minh họa)")
+        seed_procurement(agencies, result)
+        progress(f"dự án, đấu thầu: {NoticePage.objects.count()} trang thông tin đấu thầu")
     return result
 
 

@@ -157,6 +157,15 @@ STANDARD_SECTIONS = [
                 "Strategies, master plans and development plans: period, status, approving decision.",
             ),
             Section(
+                "procurement.ProcurementIndexPage",
+                "du-an-dau-thau",
+                "Dự án, đấu thầu, mua sắm công",
+                "Dự án đầu tư; kế hoạch, thông báo mời thầu, kết quả lựa chọn nhà thầu; mua sắm công.",
+                "projects-and-procurement",
+                "Projects and procurement",
+                "Investment projects; contractor selection plans, invitations to bid, award results, public purchases.",
+            ),
+            Section(
                 "publications.StatisticsIndexPage",
                 "thong-ke",
                 "Thống kê",

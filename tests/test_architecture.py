@@ -22,6 +22,7 @@ MAY_IMPORT = {
     "territory": {"home", "groundwork", "vietnam"},
     "following": {"home", "groundwork", "vietnam"},
     "organisation": {"home", "groundwork", "vietnam"},
+    "procurement": {"home", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

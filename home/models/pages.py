@@ -85,6 +85,7 @@ class IndexPage(SectionPage):
         "territory.HeritageIndexPage",
         "territory.AdministrativeMapPage",
         "publications.PlanIndexPage",
+        "procurement.ProcurementIndexPage",
         "publications.StatisticsIndexPage",
         "publications.ScienceIndexPage",
         "publications.CommendationIndexPage",

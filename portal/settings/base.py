@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "territory",
     "following",
     "organisation",
+    "procurement",
     "outbox",
     "worker",
     "wagtail_localize",
