@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gazette",
     "services",
     "feedback",
+    "finder",
     "outbox",
     "worker",
     "wagtail_localize",
