@@ -117,3 +117,30 @@ def test_the_sample_csv_imports_on_a_fresh_install_and_the_bbt_gets_one_email(fr
         ["2074/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
         ["27/QĐ-UBND", "Quyết định", "UBND tỉnh Quảng Ngãi", True, True],
     ]
+
+
+SITE_SEARCH = """
+import json
+from django.conf import settings
+from django.test import Client
+client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
+found = {}
+for path, query in [("/tim-kiem/", "thu tuc hanh chinh"), ("/tim-kiem/", "16/2017/QĐ-UBND"), ("/en/search/", "questions")]:
+    response = client.get(path, {"q": query})
+    found[query] = [result.title for result in response.context["results"] or []]
+feed = client.get("/feed/")
+print(json.dumps({"found": found, "feed": feed.status_code}))
+"""
+
+
+def test_the_site_search_and_feeds_work_on_a_fresh_install(fresh_install):
+    """Onboarding and the import publish through Wagtail, so the site search's entries exist without a rebuild."""
+    env, _mail_dir = fresh_install
+    manage(env, "import_documents", str(SAMPLE), "--site", "portal", "--publish")
+
+    answer = json.loads(manage(env, "shell", "--no-imports", "-c", SITE_SEARCH))
+
+    assert "Thủ tục hành chính" in answer["found"]["thu tuc hanh chinh"]
+    assert answer["found"]["16/2017/QĐ-UBND"]  # a document imported and published
+    assert "Questions and answers" in answer["found"]["questions"]
+    assert answer["feed"] == 200
