@@ -121,13 +121,15 @@ def test_the_sample_csv_imports_on_a_fresh_install_and_the_bbt_gets_one_email(fr
 
 SITE_SEARCH = """
 import json
+import re
 from django.conf import settings
 from django.test import Client
 client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
 found = {}
-for path, query in [("/tim-kiem/", "thu tuc hanh chinh"), ("/tim-kiem/", "16/2017/QĐ-UBND"), ("/en/search/", "questions")]:
+searches = [("/tim-kiem/", "thu tuc hanh chinh"), ("/tim-kiem/", "16/2017/QĐ-UBND"), ("/en/search/", "questions")]
+for path, query in searches:
     response = client.get(path, {"q": query})
-    found[query] = [result.title for result in response.context["results"] or []]
+    found[query] = re.findall(r'<h2><a href="[^"]*">([^<]+)</a></h2>', response.content.decode())
 feed = client.get("/feed/")
 print(json.dumps({"found": found, "feed": feed.status_code}))
 """
