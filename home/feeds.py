@@ -27,17 +27,19 @@ class FeedItem:
     summary: str = ""
     author: str = ""
     categories: list[str] = field(default_factory=list)
+    # When it last changed, if not on `date`.
+    updated: datetime.datetime | None = None
 
 
 def atom_response(request, *, title: str, link: str, subtitle: str, items: list[FeedItem]) -> HttpResponse:
-    """An Atom 1.0 feed of `items` in the language being served."""
+    """An Atom 1.0 feed of `items` in the language being served (its id and self link: this URL, query included)."""
     feed = Atom1Feed(
         title=title,
         link=link,
         description=subtitle,
         language=get_language(),
-        feed_url=request.build_absolute_uri(request.path),
-        feed_guid=request.build_absolute_uri(request.path),
+        feed_url=request.build_absolute_uri(),
+        feed_guid=request.build_absolute_uri(),
     )
     for item in items:
         feed.add_item(
@@ -46,7 +48,7 @@ def atom_response(request, *, title: str, link: str, subtitle: str, items: list[
             unique_id=item.url,
             description=item.summary,
             pubdate=item.date,
-            updateddate=item.date,
+            updateddate=item.updated or item.date,
             author_name=item.author or title,
             categories=item.categories,
         )
