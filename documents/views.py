@@ -2,9 +2,9 @@
 
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from home.feeds import FeedItem, atom_response
 
 from .search import DocumentSearch
 
@@ -16,28 +16,26 @@ def document_feed(request, section) -> HttpResponse:
     search = DocumentSearch.from_request(request, section=section)
     search.sort = "moi-nhat"
     search.page_number = None
-    feed = Atom1Feed(
-        title=_("Văn bản mới – %(site)s") % {"site": section.get_parent().title},
-        link=section.get_full_url(request),
-        description=_("Văn bản mới đăng trên %(site)s") % {"site": section.get_parent().title},
-        language=get_language(),
-        feed_url=request.build_absolute_uri(),
-    )
-    for document in search.results.object_list[:FEED_SIZE]:
-        url = document.get_full_url(request)
-        feed.add_item(
+    site = section.get_parent().title
+    items = [
+        FeedItem(
             title=f"{document.document_type.local_name} {document.number}",
-            link=url,
-            unique_id=url,
-            description=document.summary,
-            pubdate=document.first_published_at,
-            updateddate=document.last_published_at,
-            author_name=document.authority.local_name,
+            url=document.get_full_url(request),
+            date=document.first_published_at,
+            updated=document.last_published_at,
+            summary=document.summary,
+            author=document.authority.local_name,
             categories=[document.document_type.local_name],
         )
-    response = HttpResponse(content_type=f"{feed.content_type}")
-    feed.write(response, "utf-8")
-    return response
+        for document in search.results.object_list[:FEED_SIZE]
+    ]
+    return atom_response(
+        request,
+        title=_("Văn bản mới – %(site)s") % {"site": site},
+        link=section.get_full_url(request),
+        subtitle=_("Văn bản mới đăng trên %(site)s") % {"site": site},
+        items=items,
+    )
 
 
 def document_api(request, section) -> JsonResponse:

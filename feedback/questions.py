@@ -1,7 +1,10 @@
 """The public side of questions and answers (R9): asking, following a question by its code, reading answers."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
@@ -119,3 +122,42 @@ def document_for_petition(value: str) -> LegalDocumentPage | None:
     if not value.isdigit():
         return None
     return LegalDocumentPage.objects.live().public().filter(pk=int(value)).first()
+
+
+def search_entries(question: Question) -> list[SimpleNamespace]:
+    """What the site search (finder) shows of a published question: one entry on its site, in Vietnamese (the
+    language of the answer), and in English too when it was asked from the English pages; none if unpublished.
+
+    Shaped as finder.sources.ItemEntry (feedback does not import finder; see the `finder` package)."""
+    from .models import QuestionIndexPage
+
+    if question.status != Question.Status.PUBLISHED:
+        return []
+    home = question.agency.site.root_page
+    languages = ["vi", "en"] if question.language == "en" else ["vi"]
+    sections = QuestionIndexPage.objects.live().filter(
+        translation_key__in=QuestionIndexPage.objects.child_of(home).values("translation_key"),
+        locale__language_code__in=languages,
+    )
+    entries = []
+    for section in sections.select_related("locale"):
+        parts = section.get_url_parts()
+        if parts is None:
+            continue
+        entries.append(
+            SimpleNamespace(
+                site=question.agency.site,
+                language=section.locale.language_code,
+                title=question.title,
+                url_path=parts[2] + section.reverse_subpage("answer", args=(question.pk,)).lstrip("/"),
+                date=question.published_at or question.received_at,
+                summary=Truncator(question.body).words(40),
+                text=f"{question.body} {question.answer}",
+            )
+        )
+    return entries
+
+
+def published_for_search():
+    """Every published question with what search_entries() reads (for rebuilding the site search)."""
+    return Question.objects.filter(status=Question.Status.PUBLISHED).select_related("agency__site__root_page")

@@ -46,3 +46,19 @@ def question_form_for_document(document, request=None) -> str | None:
     if section is None:
         return None
     return f"{section.get_url(request)}{section.reverse_subpage('ask')}?van-ban={document.pk}"
+
+
+@hooks.register("register_site_search_items")
+def register_questions_for_site_search(register):
+    """Published questions and answers in the site search (the `finder` package's registration API)."""
+    from django.utils.translation import gettext_lazy
+
+    from .questions import published_for_search, search_entries
+
+    register(
+        Question,
+        kind="hoi-dap",
+        label=gettext_lazy("Hỏi đáp"),
+        items=published_for_search,
+        describe=search_entries,
+    )

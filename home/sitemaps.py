@@ -14,12 +14,36 @@ from wagtail.models import Page
 
 
 class SiteSitemap(Sitemap):
-    """Live, public pages under the requested site's root and its translations (vi and en), in tree order."""
+    """Live, public pages under the requested site's root and its translations (vi and en), in tree order, each
+    with its translations as `hreflang` alternates (and x-default, the Vietnamese one)."""
 
     def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True).values_list("path", flat=True)
         in_site = reduce(or_, (Q(path__startswith=path) for path in roots))
         return Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        pages = list(self.paginator.page(page).object_list)
+        # The translations of this sitemap page's pages, wherever they are in the sitemap (one query).
+        translations = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={item.translation_key for item in pages})
+            .select_related("locale")
+            .only("url_path", "translation_key", "locale__language_code")
+        )
+        by_key: dict = {}
+        for translation in translations:
+            url = translation.get_full_url(self.request)
+            if url:
+                by_key.setdefault(translation.translation_key, []).append((translation.locale.language_code, url))
+        for item, url_info in zip(pages, urls, strict=False):
+            versions = sorted(by_key.get(item.translation_key, []), key=lambda version: version[0] != "vi")
+            if len(versions) > 1:
+                url_info["alternates"] = [{"lang_code": code, "location": url} for code, url in versions]
+                url_info["alternates"].append({"lang_code": "x-default", "location": versions[0][1]})
+        return urls
 
 
 SITEMAPS = {"pages": SiteSitemap}

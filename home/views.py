@@ -1,5 +1,5 @@
-"""Views that are not Wagtail pages: site search, health and readiness checks, robots, error pages (the sitemap is
-home.sitemaps, served by Wagtail's views)."""
+"""Views that are not Wagtail pages: health and readiness checks, robots, error pages (the sitemap is home.sitemaps,
+served by Wagtail's views; the site search is finder's)."""
 
 import secrets
 
@@ -13,24 +13,6 @@ from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Page
-
-from groundwork.paging import paginate
-
-from .queries import SiteFrame
-
-MAX_QUERY_LENGTH = 200
-
-
-def search(request):
-    """Search the current site's pages in the language being served (diacritics optional on PostgreSQL)."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    frame = SiteFrame(request)
-    results = None
-    if query and frame.root is not None:
-        pages = Page.objects.live().public().descendant_of(frame.root, inclusive=True).filter(locale=frame.root.locale)
-        results = paginate(request, pages.search(query))
-    return render(request, "home/search.html", {"query": query, "results": results, "frame": frame})
 
 
 @never_cache

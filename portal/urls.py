@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
+from finder import views as finder_views
 from home import admin_urls as scoped_admin_urls
 from home import views as home_views
 from home.sitemaps import SITEMAPS
@@ -41,7 +42,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     )
 
 urlpatterns += i18n_patterns(
-    path(_("tim-kiem/"), home_views.search, name="search"),
+    path(_("tim-kiem/"), finder_views.search, name="search"),
+    path("feed/", finder_views.site_feed, name="site-feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

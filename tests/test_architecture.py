@@ -23,6 +23,7 @@ MAY_IMPORT = {
     "following": {"home", "groundwork", "vietnam"},
     "organisation": {"home", "groundwork", "vietnam"},
     "procurement": {"home", "groundwork", "vietnam"},
+    "finder": {"home", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

@@ -138,3 +138,32 @@ def test_a_fresh_install_has_the_96_units_and_the_portals_map_and_heritage_secti
     assert units == 96
     assert maps == ["/quangngai-en/introduction/administrative-map/", "/quangngai/gioi-thieu/ban-do-hanh-chinh/"]
     assert heritage == ["/quangngai-en/introduction/history-and-culture/", "/quangngai/gioi-thieu/lich-su-van-hoa/"]
+
+
+SITE_SEARCH = """
+import json
+import re
+from django.conf import settings
+from django.test import Client
+client = Client(HTTP_HOST=settings.PORTAL_DOMAIN)
+found = {}
+searches = [("/tim-kiem/", "thu tuc hanh chinh"), ("/tim-kiem/", "16/2017/QĐ-UBND"), ("/en/search/", "questions")]
+for path, query in searches:
+    response = client.get(path, {"q": query})
+    found[query] = re.findall(r'<h2><a href="[^"]*">([^<]+)</a></h2>', response.content.decode())
+feed = client.get("/feed/")
+print(json.dumps({"found": found, "feed": feed.status_code}))
+"""
+
+
+def test_the_site_search_and_feeds_work_on_a_fresh_install(fresh_install):
+    """Onboarding and the import publish through Wagtail, so the site search's entries exist without a rebuild."""
+    env, _mail_dir = fresh_install
+    manage(env, "import_documents", str(SAMPLE), "--site", "portal", "--publish")
+
+    answer = json.loads(manage(env, "shell", "--no-imports", "-c", SITE_SEARCH))
+
+    assert "Thủ tục hành chính" in answer["found"]["thu tuc hanh chinh"]
+    assert answer["found"]["16/2017/QĐ-UBND"]  # a document imported and published
+    assert "Questions and answers" in answer["found"]["questions"]
+    assert answer["feed"] == 200

@@ -9,9 +9,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from groundwork.paging import paginate
 from home.blocks import BodyBlock
+from home.feeds import FEED_SLUG, section_feed
 
 from .records import PublishedRecordMixin
 
@@ -67,6 +69,19 @@ class SectionPage(PublishedRecordMixin, Page):
     def listing(self):
         """What the section lists; subclasses narrow or reorder it."""
         return self.get_children().live().specific()
+
+    def route(self, request, path_components):
+        # <section>/feed/ is the section's Atom feed (home.feeds), unless a page or a route of its own takes it:
+        # a subclass's RoutablePageMixin routes come first, and a child page with that slug wins.
+        if path_components == [FEED_SLUG] and self.live and not self.get_children().filter(slug=FEED_SLUG).exists():
+            request.section_feed = self.pk
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(request, "section_feed", None) == self.pk:
+            return section_feed(request, self)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "following",
     "organisation",
     "procurement",
+    "finder",
     "outbox",
     "worker",
     "wagtail_localize",

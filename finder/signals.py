@@ -1,0 +1,56 @@
+"""Keep the search entries in step: a page saved (created, published, unpublished, retitled), moved or made private
+or public again, a site created, and a registered item saved or deleted. Deleted pages take their entries with them
+(a foreign key).
+
+Pages are followed on their full saves, which every publish, unpublish and creation is; a draft saved as a revision
+updates a few columns only and changes nothing the public sees.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+from .indexing import forget_item, sync_item, sync_page, sync_subtree
+from .sources import sources
+
+
+def saved(sender, instance, raw=False, created=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    if isinstance(instance, Page):
+        if update_fields is None:
+            sync_page(instance)
+    elif isinstance(instance, PageViewRestriction):
+        restriction_changed(instance)
+    elif isinstance(instance, Site):
+        if created:  # its home pages were saved before it existed, so they have no URL yet
+            Site.clear_site_root_paths_cache()  # (Wagtail's own receiver may not have run yet)
+            for root in instance.root_page.get_translations(inclusive=True):
+                sync_subtree(root)
+    elif instance._meta.label_lower in sources():
+        sync_item(instance)
+
+
+def deleted(sender, instance, **kwargs):
+    if isinstance(instance, PageViewRestriction):
+        restriction_changed(instance)
+    elif not isinstance(instance, Page) and instance._meta.label_lower in sources():
+        forget_item(instance)
+
+
+def restriction_changed(restriction) -> None:
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is not None:
+        sync_subtree(page)
+
+
+def moved(sender, instance, **kwargs):
+    sync_subtree(Page.objects.get(pk=instance.pk))
+
+
+def connect() -> None:
+    """Connect the receivers. Registered models are recognised at their first save (the hooks are read then, once
+    every app is ready)."""
+    post_save.connect(saved, dispatch_uid="finder.saved")
+    post_delete.connect(deleted, dispatch_uid="finder.deleted")
+    post_page_move.connect(moved, dispatch_uid="finder.moved")
