@@ -24,6 +24,9 @@ class Section:
     portal_only: bool = False
     # Listed in the site's menu (top-level sections are).
     in_menu: bool = True
+    # The short labels of the menu (SectionPage.menu_title), so that it fits one row; blank: the title.
+    menu_title: str = ""
+    menu_title_en: str = ""
 
     def for_site(self, is_portal: bool) -> bool:
         """Whether a site of this kind has this section."""
@@ -39,6 +42,8 @@ STANDARD_SECTIONS = [
         "introduction",
         "Introduction",
         "Organisation, leaders, geography, history and culture.",
+        menu_title="Giới thiệu",
+        menu_title_en="About",
     ),
     Section(
         "home.NewsIndexPage",
@@ -48,6 +53,8 @@ STANDARD_SECTIONS = [
         "news",
         "News",
         "News and events.",
+        menu_title="Tin tức",
+        menu_title_en="News",
     ),
     Section(
         "home.IndexPage",
@@ -57,6 +64,8 @@ STANDARD_SECTIONS = [
         "direction-and-administration",
         "Direction and administration",
         "The leaders' work schedule, directives, commendations and sanctions.",
+        menu_title="Chỉ đạo, điều hành",
+        menu_title_en="Direction",
     ),
     Section(
         "legal_documents.LegalDocumentIndexPage",
@@ -66,6 +75,8 @@ STANDARD_SECTIONS = [
         "legal-documents",
         "Legal documents",
         "Legal and administrative documents.",
+        menu_title="Văn bản",
+        menu_title_en="Documents",
     ),
     Section(
         "services.ProcedureIndexPage",
@@ -75,6 +86,8 @@ STANDARD_SECTIONS = [
         "administrative-procedures",
         "Administrative procedures",
         "Administrative procedures and online public services: dossier, time limit, fees, legal basis.",
+        menu_title="Thủ tục",
+        menu_title_en="Procedures",
     ),
     Section(
         "home.IndexPage",
@@ -84,6 +97,8 @@ STANDARD_SECTIONS = [
         "plans-and-projects",
         "Plans and projects",
         "Strategies and plans; investment projects, bidding and public procurement; statistics; science.",
+        menu_title="Quy hoạch, dự án",
+        menu_title_en="Plans & projects",
     ),
     Section(
         "feedback.QuestionIndexPage",
@@ -93,6 +108,8 @@ STANDARD_SECTIONS = [
         "questions-and-answers",
         "Questions and answers",
         "Ask a question and read the answers.",
+        menu_title="Hỏi đáp",
+        menu_title_en="Q&A",
     ),
     Section(
         "feedback.ConsultationIndexPage",
@@ -102,6 +119,8 @@ STANDARD_SECTIONS = [
         "public-consultation",
         "Public consultation",
         "Drafts open for public comment, and how the comments were taken into account.",
+        menu_title="Lấy ý kiến",
+        menu_title_en="Consultation",
     ),
     Section(
         "home.ContactPage",
@@ -111,6 +130,8 @@ STANDARD_SECTIONS = [
         "contacts",
         "Contacts",
         "Addresses, phone numbers and e-mails of the agency and its officials.",
+        menu_title="Liên hệ",
+        menu_title_en="Contacts",
     ),
     Section(
         "gazette.GazetteIndexPage",
@@ -121,5 +142,7 @@ STANDARD_SECTIONS = [
         "Official Gazette",
         "The provincial Official Gazette: its issues and the documents each one carries.",
         portal_only=True,
+        menu_title="Công báo",
+        menu_title_en="Gazette",
     ),
 ]
