@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from documents.models import LegalDocumentPage
 from feedback.models import ConsultationPage, Question
 from gazette.models import GazetteIssuePage
-from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
+from home.models import AdvertisementSlot, Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
 from services.models import Dossier, ProcedurePage
 from vietnam.text import slugify
@@ -19,6 +19,7 @@ from vietnam.text import slugify
 from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
+from .front import seed_front
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -68,6 +69,11 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
     what the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
+        seed_front(agencies, result)
+        progress(
+            f"trang chủ: {NewsPage.objects.exclude(image=None).count()} tin có ảnh minh họa, "
+            f"{AdvertisementSlot.objects.count()} quảng cáo minh họa"
+        )
         seed_documents(agencies, result, progress)
         progress(
             f"văn bản: {LegalDocumentPage.objects.count()} trang văn bản, "
