@@ -121,3 +121,14 @@ def test_the_procedure_pages_facts_stack_on_a_phone(new_page, site_url, other_ag
     assert value["width"] >= 280, value  # the whole width, not ~90 px beside its label
     assert page.evaluate(SPLIT_WORDS, ".facts") == []
     assert_accessible(page)
+
+
+def test_on_a_tablet_the_menu_button_sits_level_with_the_search(new_page, site_url, agency):
+    page = new_page(viewport={"width": 800, "height": 900})
+    page.goto(site_url(agency, "/en/"))
+
+    toggle = page.locator(".main-nav__toggle").bounding_box()
+    search = page.locator(".site-header .search-form").bounding_box()
+    assert abs((toggle["y"] + toggle["height"]) - (search["y"] + search["height"])) <= 2, (toggle, search)
+    assert search["x"] + search["width"] <= toggle["x"]  # side by side, not over each other
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
