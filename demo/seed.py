@@ -12,7 +12,7 @@ from documents.models import LegalDocumentPage
 from feedback.models import ConsultationPage, Question
 from following.models import Subscription
 from gazette.models import GazetteIssuePage
-from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
+from home.models import AdvertisementSlot, Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
 from organisation.models import Official, UnitPage
 from procurement.models import NoticePage
@@ -24,6 +24,7 @@ from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
 from .following import seed_following
+from .front import seed_front
 from .heritage import seed_heritage
 from .organisation import seed_organisation
 from .procurement import seed_procurement
@@ -78,6 +79,11 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
     of each stage done, with what the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
+        seed_front(agencies, result)
+        progress(
+            f"trang chủ: {NewsPage.objects.exclude(image=None).count()} tin có ảnh minh họa, "
+            f"{AdvertisementSlot.objects.count()} quảng cáo minh họa"
+        )
         seed_organisation(agencies, result)
         progress(f"cơ cấu tổ chức: {UnitPage.objects.count()} trang đơn vị, {Official.objects.count()} cán bộ")
         seed_documents(agencies, result, progress)

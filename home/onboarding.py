@@ -32,6 +32,7 @@ from vietnam.text import fold_diacritics, nfc, words
 
 from .models import Agency, HomePage
 from .models.agencies import HOSTNAME_LABEL
+from .queries import frame_changed
 from .sections import STANDARD_SECTIONS, Section
 
 # Words left out of an agency's initials (Điều 6.2: "Sở Thông tin và Truyền thông" -> stttt).
@@ -257,8 +258,16 @@ def remove_wagtail_welcome_site() -> None:
 
 
 def ensure_translation(
-    page: Page, locale: Locale, title: str, slug: str, result: Onboarding, what: str, search_description: str = ""
+    page: Page,
+    locale: Locale,
+    title: str,
+    slug: str,
+    result: Onboarding,
+    what: str,
+    search_description: str = "",
+    **fields,
 ) -> Page:
+    """`page`'s translation into `locale`, made if missing with this title, slug and description (and `fields`)."""
     translation = page.get_translation_or_none(locale)
     if translation is not None:
         result.note(False, what)
@@ -269,6 +278,8 @@ def ensure_translation(
     translation = Page.objects.get(pk=copied.pk).specific
     translation.title = title
     translation.search_description = search_description
+    for name, value in fields.items():
+        setattr(translation, name, value)
     translation.set_url_path(translation.get_parent())
     translation.save_revision().publish()
     result.note(True, what)
@@ -282,6 +293,7 @@ def ensure_sections(parent: Page, en: Locale, sections: list[Section], is_portal
         following = [later.slug for later in wanted[position + 1 :]]
         page = ensure_section(parent, section, following, result)
         made = len(result.created)
+        labelled = hasattr(page, "menu_title")
         translation = ensure_translation(
             page,
             en,
@@ -290,7 +302,11 @@ def ensure_sections(parent: Page, en: Locale, sections: list[Section], is_portal
             result,
             _("chuyên mục “%s” tiếng Anh") % section.title_en,
             search_description=section.description_en,
+            **({"menu_title": section.menu_title_en} if labelled else {}),
         )
+        if labelled:
+            ensure_menu_title(page, section.menu_title, result)
+            ensure_menu_title(translation, section.menu_title_en, result)
         if len(result.created) > made:
             # A new translation goes last: put it where its source is, before the source's next sibling's translation.
             source_next = page.get_next_sibling()
@@ -308,6 +324,7 @@ def ensure_section(parent: Page, section: Section, following: list[str], result:
         result.note(False, _("chuyên mục “%s”") % section.title)
         return page.specific
     model = apps.get_model(section.model)
+    label = {"menu_title": section.menu_title} if hasattr(model, "menu_title") else {}
     page = parent.add_child(
         instance=model(
             title=section.title,
@@ -315,6 +332,7 @@ def ensure_section(parent: Page, section: Section, following: list[str], result:
             search_description=section.description,
             show_in_menus=section.in_menu,
             locale=parent.locale,
+            **label,
         )
     )
     page.save_revision().publish()
@@ -325,6 +343,24 @@ def ensure_section(parent: Page, section: Section, following: list[str], result:
         page.refresh_from_db()
     result.note(True, _("chuyên mục “%s”") % section.title)
     return page
+
+
+def ensure_menu_title(page: Page, label: str, result: Onboarding) -> None:
+    """Give an existing section the standard short menu label if it has none (a label an editor chose stays).
+
+    Written into the live page and its live and latest revisions alike, without publishing anything: a draft
+    waiting for the BBT stays a draft, and keeps the label when it is published.
+    """
+    if not label or page.menu_title:
+        return
+    type(page).objects.filter(pk=page.pk).update(menu_title=label)
+    page.menu_title = label
+    for revision in {page.live_revision, page.latest_revision} - {None}:
+        if not revision.content.get("menu_title"):
+            revision.content["menu_title"] = label
+            revision.save(update_fields=["content"])
+    frame_changed()
+    result.note(True, _("tên ngắn trên menu “%(label)s” của “%(title)s”") % {"label": label, "title": page.title})
 
 
 def ensure_collection(existing: Agency | None, name: str, result: Onboarding) -> Collection:
@@ -374,10 +410,15 @@ def grant_common(group: Group, collection: Collection, result: Onboarding) -> No
 
 
 def grant_site_settings(group: Group, site: Site, result: Onboarding) -> None:
-    _object, created = GroupSitePermission.objects.get_or_create(
-        group=group, site=site, permission=_permission("home", "change_sitecontactsettings")
-    )
-    result.note(created, _("quyền sửa thông tin liên hệ của “%s”") % group.name)
+    """The site settings a site's BBT edits, for that site only: its contact details and its advertisements."""
+    for codename, what in (
+        ("change_sitecontactsettings", _("quyền sửa thông tin liên hệ của “%s”")),
+        ("change_advertisingsettings", _("quyền xếp lịch quảng cáo của “%s”")),
+    ):
+        _object, created = GroupSitePermission.objects.get_or_create(
+            group=group, site=site, permission=_permission("home", codename)
+        )
+        result.note(created, what % group.name)
 
 
 def ensure_workflow(label: str, name: str, moderators: Group, roots, result: Onboarding) -> Workflow:

@@ -2,33 +2,40 @@
 
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch, Q
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from .models import Agency, NewsPage
+from .models import AdvertisementSlot, Agency, NewsCategory, NewsPage
 
 
 def news_under(root: Page):
-    """Live news articles below `root`, newest first, with their images' renditions prefetched."""
+    """Live news articles below `root`, newest first, with their category and images' renditions."""
     return (
         NewsPage.objects.live()
         .descendant_of(root)
         .order_by("-date", "-pk")
-        .select_related("image")
+        .select_related("image", "category")
         .prefetch_related(Prefetch("image__renditions"))
     )
 
 
 def latest_news(root: Page, limit: int = 6) -> list[NewsPage]:
-    """The `limit` newest live articles of one site (in `root`'s language)."""
-    return list(news_under(root)[:limit])
+    """The `limit` articles a site's home page shows (in `root`'s language): featured ones first, newest first."""
+    return list(news_under(root).order_by("-featured", "-date", "-pk")[:limit])
+
+
+def news_categories() -> list[NewsCategory]:
+    """The news categories, in their list's order."""
+    return list(NewsCategory.objects.all())
 
 
 def portal_news(locale: Locale, exclude_root: Page, limit: int = 6) -> list[tuple[NewsPage, Agency | None]]:
@@ -38,7 +45,7 @@ def portal_news(locale: Locale, exclude_root: Page, limit: int = 6) -> list[tupl
         .filter(locale=locale)
         .not_descendant_of(exclude_root, inclusive=True)
         .order_by("-date", "-pk")
-        .select_related("image")
+        .select_related("image", "category")
         .prefetch_related(Prefetch("image__renditions"))[:limit]
     )
     owners = agencies_by_root_path()
@@ -60,6 +67,38 @@ def owner_of(page: Page, owners: dict[str, Agency]) -> Agency | None:
         if page.url_path.startswith(root_path):
             return agency
     return None
+
+
+def advertisements_now(site: Site, language: str) -> tuple[dict[str, list[dict]], datetime | None]:
+    """The advertisements of `site` showing now in `language`, by position, and when that next changes (the next
+    start or end of one of its slots; None if none is to come). Images are rendered here, so the result is plain
+    data the frame may keep."""
+    now = timezone.now()
+    slots = AdvertisementSlot.objects.filter(setting__site=site).filter(Q(language="") | Q(language=language))
+    showing = list(
+        slots.filter(starts_at__lte=now, ends_at__gt=now)
+        .select_related("image")
+        .prefetch_related(Prefetch("image__renditions"))
+        .order_by("sort_order", "pk")
+    )
+    upcoming = slots.filter(Q(starts_at__gt=now) | Q(ends_at__gt=now)).aggregate(
+        next_start=Min("starts_at", filter=Q(starts_at__gt=now)), next_end=Min("ends_at", filter=Q(ends_at__gt=now))
+    )
+    boundaries = [moment for moment in upcoming.values() if moment is not None]
+    ads = {}
+    for slot in showing:
+        rendition = slot.image.get_rendition("max-640x640")
+        ads.setdefault(slot.position, []).append(
+            {
+                "title": slot.title,
+                "link": slot.link,
+                "alt": slot.image_alt,
+                "src": rendition.url,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        )
+    return ads, min(boundaries) if boundaries else None
 
 
 # What the frame shows of a site is kept in the cache under a version that any change of a page, a site or an agency
@@ -121,7 +160,8 @@ class SiteFrame:
         return {
             "root": root,
             "agency": Agency.objects.filter(site=self.site).first(),
-            "menu": list(root.get_children().live().in_menu()),
+            # Specific pages: sections give a short menu label (menu_title).
+            "menu": list(root.get_children().live().in_menu().specific()),
             # Top-level pages kept out of the menu (e.g. following by e-mail): linked from the footer.
             "footer_links": list(root.get_children().live().not_in_menu().public()),
             "homes": {
@@ -129,6 +169,26 @@ class SiteFrame:
                 for page in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")
             },
         }
+
+    @cached_property
+    def advertisements(self) -> dict[str, list[dict]]:
+        """The site's advertisements showing now in the language being served, by position (Điều 14).
+
+        Kept with the frame, but never past the next moment one starts or ends: the cache entry lives until then.
+        """
+        if self.site is None:
+            return {}
+        if getattr(self.request, "is_preview", False):
+            return advertisements_now(self.site, get_language())[0]
+        key = f"home:frame:{self._version}:{self.site.pk}:{get_language()}:ads"
+        cached = cache.get(key)
+        if cached is None or (cached["until"] is not None and cached["until"] <= timezone.now()):
+            ads, until = advertisements_now(self.site, get_language())
+            cached = {"ads": ads, "until": until}
+            seconds = FRAME_TTL if until is None else int((until - timezone.now()).total_seconds())
+            if seconds >= 1:
+                cache.set(key, cached, min(FRAME_TTL, seconds))
+        return cached["ads"]
 
     @property
     def agency(self) -> Agency | None:

@@ -24,6 +24,9 @@ class Section:
     portal_only: bool = False
     # Listed in the site's menu (top-level sections are).
     in_menu: bool = True
+    # The short labels of the menu (SectionPage.menu_title), so that it fits one row; blank: the title.
+    menu_title: str = ""
+    menu_title_en: str = ""
 
     def for_site(self, is_portal: bool) -> bool:
         """Whether a site of this kind has this section."""
@@ -70,6 +73,8 @@ STANDARD_SECTIONS = [
                 portal_only=True,
             ),
         ),
+        menu_title="Giới thiệu",
+        menu_title_en="About",
     ),
     Section(
         "home.NewsIndexPage",
@@ -79,6 +84,8 @@ STANDARD_SECTIONS = [
         "news",
         "News",
         "News and events.",
+        menu_title="Tin tức",
+        menu_title_en="News",
     ),
     Section(
         "home.IndexPage",
@@ -108,6 +115,8 @@ STANDARD_SECTIONS = [
                 "Decisions commending or sanctioning organisations and individuals.",
             ),
         ),
+        menu_title="Chỉ đạo, điều hành",
+        menu_title_en="Direction",
     ),
     Section(
         "legal_documents.LegalDocumentIndexPage",
@@ -128,6 +137,8 @@ STANDARD_SECTIONS = [
                 "Explaining the laws, regimes and policies in the agency's remit, and how to apply them.",
             ),
         ),
+        menu_title="Văn bản",
+        menu_title_en="Documents",
     ),
     Section(
         "services.ProcedureIndexPage",
@@ -137,6 +148,8 @@ STANDARD_SECTIONS = [
         "administrative-procedures",
         "Administrative procedures",
         "Administrative procedures and online public services: dossier, time limit, fees, legal basis.",
+        menu_title="Thủ tục",
+        menu_title_en="Procedures",
     ),
     Section(
         "home.IndexPage",
@@ -184,6 +197,8 @@ STANDARD_SECTIONS = [
                 "Science and technology programmes and topics: approval, progress, acceptance.",
             ),
         ),
+        menu_title="Quy hoạch, dự án",
+        menu_title_en="Plans & projects",
     ),
     Section(
         "feedback.QuestionIndexPage",
@@ -193,6 +208,8 @@ STANDARD_SECTIONS = [
         "questions-and-answers",
         "Questions and answers",
         "Ask a question and read the answers.",
+        menu_title="Hỏi đáp",
+        menu_title_en="Q&A",
     ),
     Section(
         "feedback.ConsultationIndexPage",
@@ -202,6 +219,8 @@ STANDARD_SECTIONS = [
         "public-consultation",
         "Public consultation",
         "Drafts open for public comment, and how the comments were taken into account.",
+        menu_title="Lấy ý kiến",
+        menu_title_en="Consultation",
     ),
     Section(
         "home.ContactPage",
@@ -211,6 +230,8 @@ STANDARD_SECTIONS = [
         "contacts",
         "Contacts",
         "Addresses, phone numbers and e-mails of the agency and its officials.",
+        menu_title="Liên hệ",
+        menu_title_en="Contacts",
     ),
     Section(
         "gazette.GazetteIndexPage",
@@ -221,6 +242,8 @@ STANDARD_SECTIONS = [
         "Official Gazette",
         "The provincial Official Gazette: its issues and the documents each one carries.",
         portal_only=True,
+        menu_title="Công báo",
+        menu_title_en="Gazette",
     ),
     Section(
         "following.FollowPage",

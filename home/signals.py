@@ -1,19 +1,19 @@
-"""Keep the cached site frame (header, menu, language links, breadcrumbs) right: any change of a page, a site or
-an agency renews its version."""
+"""Keep the cached site frame (header, menu, language links, breadcrumbs, advertisements) right: any change of a
+page, a site, an agency or a site's advertisements renews its version."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
-from .models import Agency
+from .models import AdvertisementSlot, AdvertisingSettings, Agency
 from .queries import frame_changed
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def forget_frame(sender, instance, **kwargs):
-    if isinstance(instance, Page | Site | Agency):
+    if isinstance(instance, Page | Site | Agency | AdvertisingSettings | AdvertisementSlot):
         frame_changed()
 
 

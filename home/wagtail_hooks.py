@@ -14,6 +14,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail_localize.views import convert
 
+from groundwork.viewsets import NamedListViewSet
+
 from .admin_scope import pages_visible_to
 from .admin_views import (
     ScopedDocumentsAdminAPIViewSet,
@@ -23,7 +25,7 @@ from .admin_views import (
     ScopedUpdateTranslationsView,
 )
 from .editor_input import check_page_form_data
-from .models import Agency
+from .models import Agency, NewsCategory
 from .site_summary import OwnSitesPagesSummaryItem
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
@@ -60,6 +62,21 @@ class AgencyViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_agency_viewset():
     return AgencyViewSet("agencies")
+
+
+class NewsCategoryViewSet(NamedListViewSet):
+    """The news categories every site files its articles under (Điều 8.2.b), for administrators."""
+
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("Loại tin")
+    add_to_settings_menu = True
+    form_fields = ["name", "name_en", "slug", "sort_order"]
+
+
+@hooks.register("register_admin_viewset")
+def register_news_category_viewset():
+    return NewsCategoryViewSet("news-categories", url_prefix="loai-tin")
 
 
 @hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its item

@@ -218,6 +218,7 @@ def restore_wagtail_roots() -> None:
     importlib.import_module("documents.migrations.0007_standard_lists").add_standard_lists(apps, None)
     importlib.import_module("services.migrations.0008_standard_sectors").add_standard_sectors(apps, None)
     importlib.import_module("territory.migrations.0002_the_96_units").add_units(apps, None)
+    importlib.import_module("home.migrations.0005_standard_news_categories").add_categories(apps, None)
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))

@@ -167,3 +167,27 @@ def test_the_site_search_and_feeds_work_on_a_fresh_install(fresh_install):
     assert answer["found"]["16/2017/QĐ-UBND"]  # a document imported and published
     assert "Questions and answers" in answer["found"]["questions"]
     assert answer["feed"] == 200
+
+
+FRONT = """
+import json
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupSitePermission
+from home.models import Agency, NewsCategory
+portal = Agency.objects.get()
+print(json.dumps({
+    "categories": list(NewsCategory.objects.values_list("name", "name_en")[:2]),
+    "labels": [page.specific.menu_title for page in portal.site.root_page.get_children()],
+    "ads": GroupSitePermission.objects.filter(
+        group=portal.moderators, site=portal.site, permission__codename="change_advertisingsettings"
+    ).exists(),
+}))
+"""
+
+
+def test_news_categories_menu_labels_and_the_bbts_advertising_right_on_a_fresh_install(fresh_install):
+    env, _mail_dir = fresh_install
+    front = json.loads(manage(env, "shell", "--no-imports", "-c", FRONT))
+    assert front["categories"] == [["Tin hoạt động", "Activities"], ["Thông báo", "Announcements"]]
+    assert front["labels"][:3] == ["Giới thiệu", "Tin tức", "Chỉ đạo, điều hành"] and "Công báo" in front["labels"]
+    assert front["ads"] is True

@@ -103,6 +103,12 @@ class SiteContactSettings(BaseSiteSetting):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     address_en = models.CharField(_("địa chỉ (tiếng Anh)"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    hotline = models.CharField(
+        _("đường dây nóng"),
+        max_length=50,
+        blank=True,
+        help_text=_("Số người dân gọi để phản ánh, hỏi về thủ tục; hiện nổi bật trên trang chủ."),
+    )
     fax = models.CharField(_("fax"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     responsible = models.CharField(

@@ -15,6 +15,7 @@ from groundwork.paging import paginate
 from home.blocks import BodyBlock
 from home.feeds import FEED_SLUG, section_feed
 
+from .menus import MenuTitleMixin
 from .records import PublishedRecordMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -40,9 +41,14 @@ class HomePage(PublishedRecordMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = latest_news(self, limit=6)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        sections = list(self.get_children().live().in_menu().specific())
+        context["sections"] = sections
+        context["citizen_links"] = citizen_links(sections, request)
         if self.is_portal:
-            context["network_news"] = portal_news(self.locale, exclude_root=self, limit=6)
+            context["network_news"] = [
+                (article, agency, article.get_full_url(request))
+                for article, agency in portal_news(self.locale, exclude_root=self, limit=6)
+            ]
         return context
 
     @cached_property
@@ -55,7 +61,31 @@ class HomePage(PublishedRecordMixin, Page):
         ).exists()
 
 
-class SectionPage(PublishedRecordMixin, Page):
+def citizen_links(sections: list[Page], request) -> dict:
+    """What a citizen comes for, from the home page's sections (found by their page type, as home/sections.py names
+    them): the procedures catalogue, those that take dossiers online, the dossier lookup, the document search, the
+    questions (ask, read answers). A site without one of these sections lacks that link."""
+    by_type = {page._meta.label: page for page in sections}
+    links = {}
+    procedures = by_type.get("services.ProcedureIndexPage")
+    if procedures is not None:
+        url = procedures.get_url(request)
+        links["procedures"] = url
+        # The catalogue's filter of procedures offered wholly online (services.catalogue: ?dich-vu=toan-trinh).
+        links["submit"] = f"{url}?dich-vu=toan-trinh"
+        links["track"] = url + procedures.reverse_subpage("track")
+    documents = by_type.get("legal_documents.LegalDocumentIndexPage")
+    if documents is not None:
+        links["documents"] = documents.get_url(request)
+    questions = by_type.get("feedback.QuestionIndexPage")
+    if questions is not None:
+        url = questions.get_url(request)
+        links["questions"] = url
+        links["ask"] = url + questions.reverse_subpage("ask")
+    return links
+
+
+class SectionPage(MenuTitleMixin, PublishedRecordMixin, Page):
     """A section (chuyên mục): an introduction and its pages, paginated. Abstract."""
 
     intro = RichTextField(_("giới thiệu chuyên mục"), blank=True, features=RICH_TEXT_FEATURES)
@@ -136,7 +166,7 @@ class StandardPage(PublishedRecordMixin, Page):
         verbose_name_plural = _("trang thông tin")
 
 
-class ContactPage(PublishedRecordMixin, Page):
+class ContactPage(MenuTitleMixin, PublishedRecordMixin, Page):
     """Contacts of competent officials (R4 k, Điều 8.2.k) and the site's own contact details.
 
     Apps above `home` add sections to it through the `contact_page_sections` hook: each function registered for it

@@ -1,7 +1,11 @@
 """Template tags of the public site frame: language switcher, hreflang alternates, breadcrumbs, the current section."""
 
+from urllib.parse import urlsplit
+
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from home.models import Agency
 
@@ -24,6 +28,24 @@ def language_alternates(context, page=None):
     for link in links:
         link["absolute"] = request.build_absolute_uri(link["url"]) if request else link["url"]
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_link(context, page=None) -> str:
+    """`<link rel="canonical">` to this URL on its page's own site (R1: the portal shows agencies' articles, whose
+    one address is on the agency's host). A listing's page number stays; filters and searches do not."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    if isinstance(page, Page) and not getattr(request, "is_preview", False):
+        own = page.get_full_url(request)
+        if own and urlsplit(own).path == request.path:
+            url = own
+    number = request.GET.get("page", "")
+    if number.isdigit() and number not in ("0", "1"):
+        url = f"{url}?page={number}"
+    return format_html('<link rel="canonical" href="{}">', url)
 
 
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
