@@ -153,14 +153,19 @@ def local_authorities(commune_name: str) -> tuple[str, str]:
 
 def ensure_lists(agencies: list[Agency]) -> Lists:
     """Document types, lĩnh vực and authorities (the province's and each commune's), created when missing."""
+    # A name the standard lists (documents migration 0007) spell a little differently ("Giao thông, vận tải") has
+    # their entry: the same slug.
     types = {}
     for order, (name, abbreviation, name_en) in enumerate(words.DOCUMENT_TYPES):
         types[name], _created = DocumentType.objects.get_or_create(
-            name=name, defaults={"abbreviation": abbreviation, "name_en": name_en, "sort_order": order}
+            slug=slugify(name),
+            defaults={"name": name, "abbreviation": abbreviation, "name_en": name_en, "sort_order": order},
         )
     fields = {}
     for order, name in enumerate(words.LEGAL_FIELDS):
-        fields[name], _created = LegalField.objects.get_or_create(name=name, defaults={"sort_order": order})
+        fields[name], _created = LegalField.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "sort_order": order}
+        )
 
     by_name = {agency.name: agency for agency in agencies}
     wanted = {words.PROVINCE_UBND: by_name.get(words.PORTAL_NAME), words.PROVINCE_HDND: None}

@@ -27,6 +27,9 @@ Wagtail hook, so neither app imports the other. In that app's `wagtail_hooks.py`
 they are folded here). An app that cannot import `finder` returns any object with those attributes (a
 `types.SimpleNamespace`).
 
+Rows shown on a page (a unit's officials) also pass `page_field="page"`, the foreign key to that page: they are
+described again whenever the page is (published, unpublished, moved, made private), so they follow its state.
+
 The item is indexed again whenever it is saved (post_save) and removed when deleted (post_delete): the registered
 model's signals are connected at start-up. Changes made by queryset `update()` send no signal: call
 `finder.indexing.sync_item(item)` after them, or run `rebuild_site_search`.

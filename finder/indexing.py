@@ -107,6 +107,7 @@ def sync_page(page: Page) -> None:
     (slug, parent) is carried to the entries below it, whose pages Wagtail updates after this save."""
     values = describe_page(page)
     entries = SearchEntry.objects.filter(source=PAGE_SOURCE, object_id=page.pk)
+    sync_rows_of(page)
     if values is None:
         entries.delete()
         return
@@ -140,6 +141,14 @@ def forget_subtree(page: Page) -> None:
 
 
 # Registered items ----------------------------------------------------------------------------------------------
+
+
+def sync_rows_of(page: Page) -> None:
+    """Describe again the registered items shown on `page` (sources with a `page_field`): they follow its state."""
+    for source in sources().values():
+        if source.page_field:
+            for item in source.model.objects.filter(**{f"{source.page_field}_id": page.pk}):
+                _write_item(source.key, source.kind, item.pk, source.describe(item))
 
 
 def sync_item(item) -> None:

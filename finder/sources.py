@@ -34,6 +34,9 @@ class ItemSource:
     label: str
     items: Callable[[], QuerySet]
     describe: Callable[[Model], Iterable[ItemEntry]]
+    # The foreign key to the page an item is shown on (rows of a page, e.g. a unit's officials): the items are
+    # described again whenever that page is (published, unpublished, moved, made private).
+    page_field: str = ""
 
     @property
     def key(self) -> str:
@@ -45,8 +48,8 @@ def sources() -> dict[str, ItemSource]:
     """Every registered source by its model's label, from the `register_site_search_items` hooks."""
     found = {}
 
-    def register(model, *, kind: str, label: str, items, describe) -> None:
-        source = ItemSource(model=model, kind=kind, label=label, items=items, describe=describe)
+    def register(model, *, kind: str, label: str, items, describe, page_field: str = "") -> None:
+        source = ItemSource(model=model, kind=kind, label=label, items=items, describe=describe, page_field=page_field)
         found[source.key] = source
 
     for hook in hooks.get_hooks(HOOK):

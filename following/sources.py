@@ -100,6 +100,10 @@ BUILT_IN_SOURCES = [
     PageTypeSource("consultations", _("Lấy ý kiến dự thảo"), "feedback.ConsultationPage"),
     PageTypeSource("procedures", _("Thủ tục hành chính"), "services.ProcedurePage"),
     PageTypeSource("gazette", _("Công báo"), "gazette.GazetteIssuePage"),
+    PageTypeSource("schedule", _("Lịch công tác của lãnh đạo"), "leadership.WeekSchedulePage"),
+    PageTypeSource("procurement", _("Dự án, đấu thầu, mua sắm công"), "procurement.NoticePage"),
+    PageTypeSource("plans", _("Chiến lược, quy hoạch, kế hoạch"), "publications.PlanPage"),
+    PageTypeSource("dissemination", _("Phổ biến, giáo dục pháp luật"), "publications.GuidancePage"),
 ]
 
 

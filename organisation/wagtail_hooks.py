@@ -18,3 +18,21 @@ def officials_directory(page, request) -> str:
     if not listing.units:
         return ""
     return render_to_string("organisation/directory.html", {"directory": listing, "page": page}, request=request)
+
+
+@hooks.register("register_site_search_items")
+def register_officials_for_site_search(register):
+    """The officials in the site search (Điều 8.2.k), each leading to their unit's page; they follow the unit's state."""
+    from django.utils.translation import gettext_lazy
+
+    from .models import Official
+    from .search import officials_for_search, search_entries
+
+    register(
+        Official,
+        kind="can-bo",
+        label=gettext_lazy("Cán bộ, công chức"),
+        items=officials_for_search,
+        describe=search_entries,
+        page_field="unit",
+    )

@@ -136,7 +136,7 @@ def check_english(client, portal):
     assert "Labour Code No. 45/2019/QH14" in permit and "written for the demo" in permit
     # Its online form: the Vietnamese form's three required files and five questions, in English.
     form = client.get(
-        "/en/administrative-procedures/work-permit-for-foreign-workers/nop-truc-tuyen/", HTTP_HOST=portal.site.hostname
+        "/en/administrative-procedures/work-permit-for-foreign-workers/apply-online/", HTTP_HOST=portal.site.hostname
     ).context["form"]
     files = [str(field.label) for name, field in form.fields.items() if name.startswith("f_") and field.required]
     assert files == [

@@ -55,7 +55,7 @@ def test_every_section_has_its_feed_from_its_listing(client, agency):
     assert abs(published - older.date) < datetime.timedelta(seconds=1)
 
     add_page(section(agency, "gioi-thieu"), "Lịch sử hình thành", slug="lich-su")
-    assert [entry.title for entry in read(client, agency, "/gioi-thieu/feed/").entries] == ["Lịch sử hình thành"]
+    assert "Lịch sử hình thành" in [entry.title for entry in read(client, agency, "/gioi-thieu/feed/").entries]
     read(client, agency, "/lay-y-kien/feed/")  # a section type of another app, through its own listing
     read(client, agency, "/en/news/feed/")
     assert read(client, agency, "/van-ban/feed/").feed.title.startswith("Văn bản mới")  # documents keep their own

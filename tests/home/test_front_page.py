@@ -40,7 +40,7 @@ def test_the_home_page_leads_with_services_documents_questions_and_the_hotline(c
 def test_the_english_home_page_leads_to_the_english_sections(client, agency):
     citizen = get(client, agency, "/en/").text.split('<section class="citizen"')[1].split("</section>")[0]
     assert 'href="/en/administrative-procedures/"' in citizen and 'action="/en/legal-documents/"' in citizen
-    assert 'href="/en/questions-and-answers/gui-cau-hoi/"' in citizen
+    assert 'href="/en/questions-and-answers/ask/"' in citizen
 
 
 def test_the_portal_shows_each_agencys_news_labelled_and_linking_to_its_own_site(client, portal, agency):
