@@ -22,7 +22,7 @@ def officials_directory(page, request) -> str:
 
 @hooks.register("register_site_search_items")
 def register_officials_for_site_search(register):
-    """The officials in the site search (Điều 8.2.k), each leading to their unit's page; they follow the unit's state."""
+    """The officials in the site search (Điều 8.2.k), each leading to their unit's page, whose state they follow."""
     from django.utils.translation import gettext_lazy
 
     from .models import Official
