@@ -1,5 +1,5 @@
-"""python -m bench.portal [--runs N] [--documents N] [--schedule N] [--officials N] [--notices N]: what Điều 8.2 adds
-to a portal, timed at a province's scale.
+"""python -m bench.portal [--runs N] [--documents N] [--schedule N] [--officials N] [--notices N] [--parts …]: what
+Điều 8.2 adds to a portal, timed at a province's scale.
 
 1. The database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/portal_bench, shared with
    `make bench`; its name must contain "bench") is created if missing and migrated, with the test settings.
@@ -21,7 +21,6 @@ import sys
 import time
 
 from .__main__ import configure_environment, describe_machine, ensure_database
-from .searches import BUDGET_MS, percentile
 
 # (module, option, default count): each module has seed(sites, total) and measure(runs) -> {label: [ms, ...]}.
 PARTS = [
@@ -39,7 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     for _module, option, default in PARTS:
         if option:
             parser.add_argument(f"--{option}", type=int, default=default)
+    names = [module for module, _option, _default in PARTS]
+    parser.add_argument("--parts", default=",".join(names), help=f"which parts, comma-separated (default: {names})")
     options = parser.parse_args(argv)
+    chosen = options.parts.split(",")
 
     url = configure_environment()
     created = ensure_database(url)
@@ -52,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from home.onboarding import create_agency_site
 
     from . import seeding
+    from .searches import BUDGET_MS, percentile
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
@@ -66,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     for module_name, option, _default in PARTS:
+        if module_name not in chosen:
+            continue
         module = importlib.import_module(f"bench.{module_name}")
         total = getattr(options, option) if option else 0
         started = time.perf_counter()
