@@ -39,6 +39,17 @@ STANDARD_SECTIONS = [
         "introduction",
         "Introduction",
         "Organisation, leaders, geography, history and culture.",
+        children=(
+            Section(
+                "leadership.LeaderIndexPage",
+                "lanh-dao",
+                "Lãnh đạo",
+                "Lãnh đạo của cơ quan: tiểu sử tóm tắt, nhiệm vụ được phân công, lịch công tác.",
+                "leaders",
+                "Leaders",
+                "The leaders: short biographies, duties and work schedules.",
+            ),
+        ),
     ),
     Section(
         "home.NewsIndexPage",
@@ -57,6 +68,17 @@ STANDARD_SECTIONS = [
         "direction-and-administration",
         "Direction and administration",
         "The leaders' work schedule, directives, commendations and sanctions.",
+        children=(
+            Section(
+                "leadership.ScheduleIndexPage",
+                "lich-cong-tac",
+                "Lịch công tác",
+                "Lịch công tác hằng tuần của lãnh đạo: xem theo tuần, theo từng lãnh đạo, in hoặc thêm vào lịch.",
+                "work-schedule",
+                "Work schedule",
+                "The leaders' weekly work schedule: by week, by leader, to print or add to a calendar.",
+            ),
+        ),
     ),
     Section(
         "legal_documents.LegalDocumentIndexPage",

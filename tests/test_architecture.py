@@ -18,6 +18,7 @@ MAY_IMPORT = {
     "gazette": {"home", "groundwork", "vietnam"},
     "feedback": {"documents", "home", "groundwork", "vietnam"},
     "services": {"home", "groundwork", "vietnam"},
+    "leadership": {"home", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

@@ -76,7 +76,13 @@ class SectionPage(PublishedRecordMixin, Page):
 class IndexPage(SectionPage):
     """A general section, e.g. "Giới thiệu" (R4 a) or "Quy hoạch, kế hoạch" (R4 đ)."""
 
-    subpage_types = ["home.StandardPage", "home.IndexPage", "home.ContactPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.IndexPage",
+        "home.ContactPage",
+        "leadership.LeaderIndexPage",
+        "leadership.ScheduleIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("chuyên mục")

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gazette",
     "services",
     "feedback",
+    "leadership",
     "outbox",
     "worker",
     "wagtail_localize",
