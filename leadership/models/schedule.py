@@ -34,12 +34,13 @@ from leadership.weeks import monday_of, week_slug, week_title
 COMPARED_FIELDS = ("date", "start_time", "end_time", "content", "place", "leader_id", "attendees", "preparer")
 
 # Routes in each language (English pages take English paths): route name -> (Vietnamese path, English path).
-ROUTE_PATHS = {"print": ("in-lich/", "print/"), "ics": ("lich.ics", "calendar.ics")}
+# The feed's `ics/` is the same in both; Wagtail serves no path with a dot, so not `lich.ics`.
+ROUTE_PATHS = {"print": ("in-lich/", "print/"), "ics": ("ics/", "ics/")}
 
 
 class ScheduleIndexPage(RoutablePageMixin, SectionPage):
     """A site's "Lịch công tác" section: the week asked for (this week by default) with navigation, a leader
-    filter, a print view (`in-lich/`, English `print/`) and an ICS feed (`lich.ics`, English `calendar.ics`)."""
+    filter, a print view (`in-lich/`, English `print/`) and an iCalendar feed (`ics/`)."""
 
     parent_page_types = ["home.IndexPage"]
     subpage_types = ["leadership.WeekSchedulePage"]
@@ -52,7 +53,7 @@ class ScheduleIndexPage(RoutablePageMixin, SectionPage):
 
     def route_url(self, name: str, request=None) -> str:
         """The URL of one of ROUTE_PATHS' routes in this page's language."""
-        english = self.locale.language_code != settings.LANGUAGE_CODE
+        english = self.locale.language_code != settings.LANGUAGE_CODE and ROUTE_PATHS[name][0] != ROUTE_PATHS[name][1]
         return self.get_url(request) + self.reverse_subpage(f"{name}-en" if english else name)
 
     def get_context(self, request, *args, **kwargs):
@@ -73,7 +74,6 @@ class ScheduleIndexPage(RoutablePageMixin, SectionPage):
         return self.render(request, template="leadership/schedule_print.html")
 
     @path(ROUTE_PATHS["ics"][0], name="ics")
-    @path(ROUTE_PATHS["ics"][1], name="ics-en")
     def ics(self, request):
         """The site's schedule (or one leader's) as an iCalendar feed: see leadership.ics."""
         from leadership.ics import calendar_response

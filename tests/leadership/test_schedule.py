@@ -123,7 +123,7 @@ def test_an_editors_week_is_public_only_once_the_bbt_approves_it(client, agency,
     client.logout()
     assert get(client, agency, week.relative_url(agency.site)).status_code == 404
     assert "Họp Ban chỉ đạo chuyển đổi số" not in get(client, agency, index.relative_url(agency.site)).text
-    assert "Họp Ban chỉ đạo chuyển đổi số" not in get(client, agency, index.relative_url(agency.site) + "lich.ics").text
+    assert "Họp Ban chỉ đạo chuyển đổi số" not in get(client, agency, index.relative_url(agency.site) + "ics/").text
 
     task_state = Page.objects.get(pk=week.pk).current_workflow_task_state
     assert task_state.task.specific.groups.get() == agency.moderators
@@ -287,7 +287,7 @@ def test_the_schedule_links_its_calendars_and_describes_its_entries_as_events(cl
 
     text = get(client, agency, url).text
 
-    assert f'<link rel="alternate" type="text/calendar" title="Lịch công tác (iCalendar)" href="{url}lich.ics">' in text
+    assert f'<link rel="alternate" type="text/calendar" title="Lịch công tác (iCalendar)" href="{url}ics/">' in text
     [script] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
     [event] = json.loads(script)["@graph"]
     assert event["@type"] == "Event" and event["name"] == "Họp giao ban"
@@ -307,7 +307,7 @@ def test_the_english_schedule_speaks_english_with_english_routes(client, agency)
     assert url.startswith("/en/") and url.endswith("/work-schedule/")
     assert "Weekly briefing" in response.text and week_title(monday, "en") in response.text
     assert f'href="{url}?week={week_code(monday - timedelta(weeks=1))}" rel="prev"' in response.text
-    assert f"{url}calendar.ics" in response.text and f"{url}print/" in response.text
+    assert f"{url}ics/" in response.text and f"{url}print/" in response.text
     assert get(client, agency, url + "print/").status_code == 200
 
 
