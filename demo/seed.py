@@ -13,12 +13,14 @@ from feedback.models import ConsultationPage, Question
 from gazette.models import GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
+from leadership.models import LeaderPage, ScheduleEntry
 from services.models import Dossier, ProcedurePage
 from vietnam.text import slugify
 
 from .consultations import seed_consultations
 from .content import ADMIN_PASSWORD, DEMO_PASSWORD, DemoSite, DemoUser, English, Entry
 from .documents import seed_documents
+from .leadership import seed_leadership
 from .questions import seed_questions
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -62,16 +64,21 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 
 def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = len) -> Onboarding:
-    """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the
-    consultations, the questions and answers with the units that answer them, the procedures catalogue and the
-    dossiers submitted online, handled by the sites' desk officers. `progress` is told of each stage done, with
-    what the database then holds, and of the documents along the way (the longest stage)."""
+    """The legal-documents library of the three sites (keyed by agency code), the portal's gazette, the leaders and
+    their work schedule, the consultations, the questions and answers with the units that answer them, the procedures
+    catalogue and the dossiers submitted online, handled by the sites' desk officers. `progress` is told of each stage
+    done, with what the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_documents(agencies, result, progress)
         progress(
             f"văn bản: {LegalDocumentPage.objects.count()} trang văn bản, "
             f"{GazetteIssuePage.objects.count()} số công báo"
+        )
+        seed_leadership(agencies, result)
+        progress(
+            f"lãnh đạo, lịch công tác: {LeaderPage.objects.count()} trang lãnh đạo, "
+            f"{ScheduleEntry.objects.count()} mục lịch"
         )
         seed_consultations(agencies, result)
         progress(f"lấy ý kiến: {ConsultationPage.objects.count()} dự thảo")
