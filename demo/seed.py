@@ -14,6 +14,7 @@ from following.models import Subscription
 from gazette.models import GazetteIssuePage
 from home.models import AdvertisementSlot, Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
+from leadership.models import LeaderPage, ScheduleEntry
 from organisation.models import Official, UnitPage
 from procurement.models import NoticePage
 from services.models import Dossier, ProcedurePage
@@ -26,6 +27,7 @@ from .documents import seed_documents
 from .following import seed_following
 from .front import seed_front
 from .heritage import seed_heritage
+from .leadership import seed_leadership
 from .organisation import seed_organisation
 from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
@@ -73,10 +75,11 @@ def seed_site(spec: DemoSite) -> tuple[Onboarding, Onboarding]:
 
 def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = len) -> Onboarding:
     """The organisation charts and officials of the three sites (keyed by agency code), their legal-documents
-    library, the portal's gazette, the sites' history and culture pages, their plans, statistics, science programmes,
-    commendations and sanctions, the consultations, the questions and answers with the units that answer them, the
-    procedures catalogue and the dossiers submitted online, handled by the sites' desk officers. `progress` is told
-    of each stage done, with what the database then holds, and of the documents along the way (the longest stage)."""
+    library, the portal's gazette, the sites' history and culture pages, their leaders and work schedules, their
+    plans, statistics, science programmes, commendations and sanctions, the consultations, the questions and answers
+    with the units that answer them, the procedures catalogue and the dossiers submitted online, handled by the sites'
+    desk officers. `progress` is told of each stage done, with what the database then holds, and of the documents
+    along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_front(agencies, result)
@@ -95,6 +98,11 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"lịch sử, văn hóa: {HeritagePage.objects.count()} trang (tiếng Việt và tiếng Anh)")
         seed_publications(agencies, result)
         progress(f"quy hoạch, kế hoạch, thống kê, khoa học, khen thưởng: {publication_count()} trang")
+        seed_leadership(agencies, result)
+        progress(
+            f"lãnh đạo, lịch công tác: {LeaderPage.objects.count()} trang lãnh đạo, "
+            f"{ScheduleEntry.objects.count()} mục lịch"
+        )
         seed_consultations(agencies, result)
         progress(f"lấy ý kiến: {ConsultationPage.objects.count()} dự thảo")
         seed_questions(agencies, result)

@@ -53,6 +53,15 @@ STANDARD_SECTIONS = [
                 "The units of the agency: functions and duties, heads, addresses, phone numbers.",
             ),
             Section(
+                "leadership.LeaderIndexPage",
+                "lanh-dao",
+                "Lãnh đạo",
+                "Lãnh đạo của cơ quan: tiểu sử tóm tắt, nhiệm vụ được phân công, lịch công tác.",
+                "leaders",
+                "Leaders",
+                "The leaders: short biographies, duties and work schedules.",
+            ),
+            Section(
                 "territory.HeritageIndexPage",
                 "lich-su-van-hoa",
                 "Lịch sử, văn hóa, di tích, danh thắng",
@@ -96,6 +105,15 @@ STANDARD_SECTIONS = [
         "Direction and administration",
         "The leaders' work schedule, directives, commendations and sanctions.",
         children=(
+            Section(
+                "leadership.ScheduleIndexPage",
+                "lich-cong-tac",
+                "Lịch công tác",
+                "Lịch công tác hằng tuần của lãnh đạo: xem theo tuần, theo từng lãnh đạo, in hoặc thêm vào lịch.",
+                "work-schedule",
+                "Work schedule",
+                "The leaders' weekly work schedule: by week, by leader, to print or add to a calendar.",
+            ),
             Section(
                 "legal_documents.DirectiveIndexPage",
                 "van-ban-chi-dao-dieu-hanh",

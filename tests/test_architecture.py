@@ -24,6 +24,7 @@ MAY_IMPORT = {
     "organisation": {"home", "groundwork", "vietnam"},
     "procurement": {"home", "groundwork", "vietnam"},
     "finder": {"home", "groundwork", "vietnam"},
+    "leadership": {"home", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

@@ -135,6 +135,8 @@ class IndexPage(SectionPage):
         "publications.ScienceIndexPage",
         "publications.CommendationIndexPage",
         "legal_documents.DirectiveIndexPage",
+        "leadership.LeaderIndexPage",
+        "leadership.ScheduleIndexPage",
     ]
 
     class Meta:

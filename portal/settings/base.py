@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "organisation",
     "procurement",
     "finder",
+    "leadership",
     "outbox",
     "worker",
     "wagtail_localize",
