@@ -212,4 +212,7 @@ def rebuild(log=None) -> dict[str, int]:
         if log:
             log(f"{key}: {len(kept)}")
     SearchEntry.objects.exclude(Q(source=PAGE_SOURCE) | Q(source__in=list(sources()))).delete()
+    from .search import index_changed  # (search imports this module's neighbours; this runs rarely)
+
+    index_changed()
     return counts

@@ -5,14 +5,20 @@ must be in the entry (whole words; PostgreSQL full text on a GIN index, the fold
 itself; the portal searches every site, and may be narrowed to one. Results come in this order: the title equal to
 the query, then relevance (title words weigh more than the text's), then the newest. A page of results costs the
 same few queries however many entries match: the counts by kind and by site (two grouped queries), then the page.
+A common word can match most of a province's entries, and counting and ranking them takes a few hundred
+milliseconds: so the counts and each page of results are kept in the cache until the index next changes
+(`index_changed()`, called by every write of finder.signals), and at most CACHE_TTL.
 """
 
+import hashlib
+import time
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +37,19 @@ MAX_WORDS = 12
 KIND_PARAM = "loai"
 SITE_PARAM = "trang"
 COLUMNS = ["id", "kind", "site_id", "title", "summary", "url_path", "date"]
+VERSION_KEY = "finder:index-version"
+CACHE_TTL = 15 * 60
+
+
+def index_changed() -> None:
+    """An entry was written or removed: every cached count and page is stale. Renewed now and again at the commit,
+    so that a search that read the old rows meanwhile cannot keep them."""
+    _renew_version()
+    transaction.on_commit(_renew_version)
+
+
+def _renew_version() -> None:
+    cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 @dataclass
@@ -74,6 +93,14 @@ class SiteSearch:
     @cached_property
     def words(self) -> list[str]:
         return list(dict.fromkeys(search_words(self.query)))[:MAX_WORDS]
+
+    def _cached(self, name: str, compute):
+        """`compute()` for this search, kept in the cache under the index's version."""
+        version = cache.get_or_set(VERSION_KEY, time.time_ns, None)
+        chosen = self.chosen_site.pk if self.chosen_site is not None else None
+        identity = repr((version, name, self.locale.pk, self.site.pk, self.portal_wide, chosen, self.words))
+        key = f"finder:search:{hashlib.sha256(identity.encode()).hexdigest()}"
+        return cache.get_or_set(key, compute, CACHE_TTL)
 
     # Scope -------------------------------------------------------------------------------------------------
 
@@ -124,8 +151,9 @@ class SiteSearch:
         """How many results of each kind (before the kind filter, after the site filter)."""
         if not self.words:
             return {}
-        rows = self.matched.order_by().values_list("kind").annotate(count=Count("id"))
-        return dict(rows)
+        return self._cached(
+            "kinds", lambda: dict(self.matched.order_by().values_list("kind").annotate(count=Count("id")))
+        )
 
     @cached_property
     def kinds(self) -> list[dict]:
@@ -155,7 +183,10 @@ class SiteSearch:
         entries = SearchEntry.objects.filter(locale=self.locale).filter(self.match[0])
         if self.chosen_kind:
             entries = entries.filter(kind=self.chosen_kind)
-        rows = entries.order_by().values_list("site_id").annotate(count=Count("id"))
+        rows = self._cached(
+            f"sites:{self.chosen_kind}",
+            lambda: list(entries.order_by().values_list("site_id").annotate(count=Count("id"))),
+        )
         found = []
         for site_id, count in rows:
             agency = self.agencies.get(site_id)
@@ -207,7 +238,8 @@ class SiteSearch:
         paginator = Paginator(entries.values(*COLUMNS), PAGE_SIZE)
         paginator.count = self.total  # known from the grouped counts: no COUNT(*) of its own
         page = paginator.get_page(self.page_number)
-        page.object_list = [self.result(row) for row in page.object_list]
+        rows = self._cached(f"page:{self.chosen_kind}:{page.number}", lambda: list(page.object_list))
+        page.object_list = [self.result(row) for row in rows]
         return page
 
     def result(self, row: dict) -> Result:

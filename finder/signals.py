@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from .indexing import forget_item, sync_item, sync_page, sync_subtree
+from .search import index_changed
 from .sources import sources
 
 
@@ -20,22 +21,30 @@ def saved(sender, instance, raw=False, created=False, update_fields=None, **kwar
     if isinstance(instance, Page):
         if update_fields is None:
             sync_page(instance)
+            index_changed()
     elif isinstance(instance, PageViewRestriction):
         restriction_changed(instance)
+        index_changed()
     elif isinstance(instance, Site):
         if created:  # its home pages were saved before it existed, so they have no URL yet
             Site.clear_site_root_paths_cache()  # (Wagtail's own receiver may not have run yet)
             for root in instance.root_page.get_translations(inclusive=True):
                 sync_subtree(root)
+            index_changed()
     elif instance._meta.label_lower in sources():
         sync_item(instance)
+        index_changed()
 
 
 def deleted(sender, instance, **kwargs):
-    if isinstance(instance, PageViewRestriction):
+    if isinstance(instance, Page):
+        index_changed()  # its entries went with it (a foreign key)
+    elif isinstance(instance, PageViewRestriction):
         restriction_changed(instance)
-    elif not isinstance(instance, Page) and instance._meta.label_lower in sources():
+        index_changed()
+    elif instance._meta.label_lower in sources():
         forget_item(instance)
+        index_changed()
 
 
 def restriction_changed(restriction) -> None:
@@ -46,6 +55,7 @@ def restriction_changed(restriction) -> None:
 
 def moved(sender, instance, **kwargs):
     sync_subtree(Page.objects.get(pk=instance.pk))
+    index_changed()
 
 
 def connect() -> None:

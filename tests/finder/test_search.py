@@ -133,3 +133,14 @@ def test_the_results_page_query_count_does_not_grow_with_results(client, portal,
     for number in range(12):
         add_news(agency if number % 2 else other_agency, f"Kế hoạch số {number + 2}")
     assert count() == few
+
+
+def test_a_search_is_answered_from_the_cache_until_the_index_changes(client, agency):
+    add_news(agency, "Kế hoạch số 1")
+    search(client, agency, q="ke hoach")
+    with CaptureQueriesContext(connection) as captured:
+        search(client, agency, q="ke hoach")
+    assert not any("finder_searchentry" in query["sql"] for query in captured)  # counts and page from the cache
+
+    add_news(agency, "Kế hoạch số 2")
+    assert {"Kế hoạch số 2", "Kế hoạch số 1"} <= set(titles(search(client, agency, q="ke hoach")))
