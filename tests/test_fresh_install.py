@@ -177,7 +177,7 @@ from home.models import Agency, NewsCategory
 portal = Agency.objects.get()
 print(json.dumps({
     "categories": list(NewsCategory.objects.values_list("name", "name_en")[:2]),
-    "labels": [page.specific.menu_title for page in portal.site.root_page.get_children()],
+    "labels": [page.specific.menu_title for page in portal.site.root_page.get_children().in_menu()],
     "ads": GroupSitePermission.objects.filter(
         group=portal.moderators, site=portal.site, permission__codename="change_advertisingsettings"
     ).exists(),
