@@ -3,8 +3,8 @@ CSV of legal documents imported for the BBT and then published.
 
 The standard lists that migrations create must be enough for its types ("Quyết định", "Chỉ thị"), its authority
 ("UBND tỉnh Quảng Ngãi") is found as the portal's agency, and the BBT gets exactly one e-mail for the import, sent by
-the task worker, not by the import. The test builds its own PostgreSQL database beside the suite's (migrating it
-takes one to four minutes on our shared 2-core machines) and runs the real commands in processes of their own.
+the task worker, not by the import. The tests build their own PostgreSQL database beside the suite's (migrated once
+per test process, then copied for each module that needs one) and run the real commands in processes of their own.
 """
 
 import email
@@ -63,11 +63,31 @@ def sent_mail(folder: Path) -> list[email.message.EmailMessage]:
     ]
 
 
-@pytest.fixture(scope="module")
-def fresh_install(tmp_path_factory):
-    """The environment of processes on a new, migrated database with the portal onboarded and two users."""
-    server = {key: connection.settings_dict[key] for key in ("HOST", "PORT", "USER", "PASSWORD")}
-    name = f"{connection.settings_dict['NAME']}_fresh_install"[:63]
+def _server() -> dict:
+    return {key: connection.settings_dict[key] for key in ("HOST", "PORT", "USER", "PASSWORD")}
+
+
+def _environment(name: str, mail_dir: Path) -> dict:
+    server = _server()
+    credentials = f"{server['USER']}:{server['PASSWORD']}@" if server["PASSWORD"] else f"{server['USER']}@"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.fresh_install_settings",
+        "DATABASE_URL": f"postgres://{credentials}{server['HOST']}:{server['PORT'] or 5432}/{name}",
+        "PORTAL_TEST_MAIL_DIR": str(mail_dir),
+    }
+
+
+def _database_name(what: str) -> str:
+    """A database name of this test process's own (xdist runs several side by side)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return f"{connection.settings_dict['NAME']}_{what}_{worker}"[-63:]
+
+
+@pytest.fixture(scope="session")
+def postgres_admin():
+    """A connection to the server's maintenance database, to create and drop the fresh installs' databases."""
+    server = _server()
     admin = psycopg.connect(
         host=server["HOST"],
         port=server["PORT"] or 5432,
@@ -76,22 +96,35 @@ def fresh_install(tmp_path_factory):
         dbname="postgres",
         autocommit=True,
     )
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.execute(f'CREATE DATABASE "{name}"')
-    mail_dir = tmp_path_factory.mktemp("mail")
-    credentials = f"{server['USER']}:{server['PASSWORD']}@" if server["PASSWORD"] else f"{server['USER']}@"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.fresh_install_settings",
-        "DATABASE_URL": f"postgres://{credentials}{server['HOST']}:{server['PORT'] or 5432}/{name}",
-        "PORTAL_TEST_MAIL_DIR": str(mail_dir),
-    }
+    yield admin
+    admin.close()
+
+
+@pytest.fixture(scope="session")
+def fresh_install_template(postgres_admin, tmp_path_factory):
+    """A new database, migrated, with the portal onboarded and two users: made once per test process (migrating takes
+    one to four minutes on our shared 2-core machines); each module that needs a fresh install gets a copy."""
+    name = _database_name("fresh_template")
+    postgres_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    postgres_admin.execute(f'CREATE DATABASE "{name}"')
+    env = _environment(name, tmp_path_factory.mktemp("template-mail"))
     manage(env, "migrate", "--no-input")
     manage(env, "create_agency_site", "--name", "Ủy ban nhân dân tỉnh Quảng Ngãi", "--kind", "portal")
     manage(env, "shell", "--no-imports", "-c", USERS)
-    yield env, mail_dir
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    yield name
+    postgres_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def fresh_install(fresh_install_template, postgres_admin, tmp_path_factory):
+    """The environment of processes on a new, migrated database with the portal onboarded and two users (a copy of
+    the template: PostgreSQL copies a database in a second), its e-mails written to a folder of its own."""
+    name = _database_name("fresh_install")
+    postgres_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    postgres_admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{fresh_install_template}"')
+    mail_dir = tmp_path_factory.mktemp("mail")
+    yield _environment(name, mail_dir), mail_dir
+    postgres_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_the_sample_csv_imports_on_a_fresh_install_and_the_bbt_gets_one_email(fresh_install):

@@ -4,7 +4,7 @@ is listed by a search without diacritics. Builds its own database, as tests/test
 
 import json
 
-from tests.test_fresh_install import fresh_install, manage  # noqa: F401 - the fixture is used by name
+from tests.test_fresh_install import fresh_install, fresh_install_template, manage, postgres_admin  # noqa: F401 - fixtures
 
 CHECK = """
 import json

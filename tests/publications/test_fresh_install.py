@@ -3,7 +3,7 @@ there in both languages and answer, the directives listing the standard types th
 
 import json
 
-from tests.test_fresh_install import fresh_install, manage  # noqa: F401 - the fixture, used below
+from tests.test_fresh_install import fresh_install, fresh_install_template, manage, postgres_admin  # noqa: F401 - fixtures
 
 PAGES = """
 import json
