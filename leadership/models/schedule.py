@@ -19,13 +19,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models.pages import SectionPage
 from home.models.records import PublishedRecordMixin
+from home.routing import LocalizedRoutesMixin, localized_path
 from leadership.forms import WeekScheduleForm
 from leadership.sync import SynchronizedFieldsMixin
 from leadership.weeks import monday_of, week_slug, week_title
@@ -33,12 +34,7 @@ from leadership.weeks import monday_of, week_slug, week_title
 # What an entry is made of: a published entry whose values here change is marked "điều chỉnh".
 COMPARED_FIELDS = ("date", "start_time", "end_time", "content", "place", "leader_id", "attendees", "preparer")
 
-# Routes in each language (English pages take English paths): route name -> (Vietnamese path, English path).
-# The feed's `ics/` is the same in both; Wagtail serves no path with a dot, so not `lich.ics`.
-ROUTE_PATHS = {"print": ("in-lich/", "print/"), "ics": ("ics/", "ics/")}
-
-
-class ScheduleIndexPage(RoutablePageMixin, SectionPage):
+class ScheduleIndexPage(LocalizedRoutesMixin, SectionPage):
     """A site's "Lịch công tác" section: the week asked for (this week by default) with navigation, a leader
     filter, a print view (`in-lich/`, English `print/`) and an iCalendar feed (`ics/`)."""
 
@@ -52,9 +48,8 @@ class ScheduleIndexPage(RoutablePageMixin, SectionPage):
         verbose_name_plural = _("chuyên mục lịch công tác")
 
     def route_url(self, name: str, request=None) -> str:
-        """The URL of one of ROUTE_PATHS' routes in this page's language."""
-        english = self.locale.language_code != settings.LANGUAGE_CODE and ROUTE_PATHS[name][0] != ROUTE_PATHS[name][1]
-        return self.get_url(request) + self.reverse_subpage(f"{name}-en" if english else name)
+        """The URL of route `name` in this page's language (home.routing)."""
+        return self.get_url(request) + self.reverse_subpage(name)
 
     def get_context(self, request, *args, **kwargs):
         from leadership.queries import schedule_view
@@ -67,13 +62,13 @@ class ScheduleIndexPage(RoutablePageMixin, SectionPage):
     def index(self, request):
         return self.render(request)
 
-    @path(ROUTE_PATHS["print"][0], name="print")
-    @path(ROUTE_PATHS["print"][1], name="print-en")
+    @localized_path("in-lich/", "print/", name="print")
     def print_view(self, request):
         """The week alone, without the site's frame, for printing ("In lịch")."""
         return self.render(request, template="leadership/schedule_print.html")
 
-    @path(ROUTE_PATHS["ics"][0], name="ics")
+    # The same in both languages; Wagtail serves no path with a dot, so not `lich.ics`.
+    @path("ics/", name="ics")
     def ics(self, request):
         """The site's schedule (or one leader's) as an iCalendar feed: see leadership.ics."""
         from leadership.ics import calendar_response

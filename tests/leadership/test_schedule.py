@@ -311,6 +311,9 @@ def test_the_english_schedule_speaks_english_with_english_routes(client, agency)
     assert f'href="{url}?week={week_code(monday - timedelta(weeks=1))}" rel="prev"' in response.text
     assert f"{url}ics/" in response.text and f"{url}print/" in response.text
     assert get(client, agency, url + "print/").status_code == 200
+    # The Vietnamese path on the English page (and the reverse) leads to the page's own, as every route does.
+    moved = client.get(url + "in-lich/?tuan=2026-W49", HTTP_HOST=agency.site.hostname)
+    assert (moved.status_code, moved["Location"]) == (301, url + "print/?tuan=2026-W49")
 
 
 def test_the_week_view_costs_the_same_queries_whatever_the_number_of_entries(client, agency):
