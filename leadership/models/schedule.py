@@ -34,6 +34,7 @@ from leadership.weeks import monday_of, week_slug, week_title
 # What an entry is made of: a published entry whose values here change is marked "điều chỉnh".
 COMPARED_FIELDS = ("date", "start_time", "end_time", "content", "place", "leader_id", "attendees", "preparer")
 
+
 class ScheduleIndexPage(LocalizedRoutesMixin, SectionPage):
     """A site's "Lịch công tác" section: the week asked for (this week by default) with navigation, a leader
     filter, a print view (`in-lich/`, English `print/`) and an iCalendar feed (`ics/`)."""
