@@ -115,7 +115,7 @@ def test_front_pages_fit_a_phone_and_pass_wcag_21_aa(new_page, site_url, portal,
 
 def test_the_procedure_pages_facts_stack_on_a_phone(new_page, site_url, other_agency, procedure):  # noqa: F811
     page = new_page(**PHONE)
-    page.goto(site_url(other_agency, procedure.url))
+    page.goto(site_url(other_agency, procedure.relative_url(other_agency.site)))
 
     value = page.locator(".facts dd").first.bounding_box()
     assert value["width"] >= 280, value  # the whole width, not ~90 px beside its label
