@@ -1,0 +1,39 @@
+"""The admin's sub-sites report (Reports menu): the same list as `manage.py check_subsites`, for superusers and the
+portal's BBT: every sub-site with its last update, whether it is stale after N days, and whether its home page
+answers (all checked at once, with a short timeout)."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from .permissions import sees_every_site
+from .subsites import DEFAULT_STALE_DAYS, check_reachability, subsite_statuses
+
+REPORT_TIMEOUT = 3.0
+
+
+class SubsiteReportView(WagtailAdminTemplateMixin, TemplateView):
+    """GET ?days=N (default 30, 1–3650): the sub-sites, those with a problem first."""
+
+    template_name = "operations/admin/subsites.html"
+    page_title = _("Giám sát cổng thành phần")
+    header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not sees_every_site(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            days = min(max(int(self.request.GET.get("days", DEFAULT_STALE_DAYS)), 1), 3650)
+        except ValueError:
+            days = DEFAULT_STALE_DAYS
+        statuses = subsite_statuses(days)
+        check_reachability(statuses, timeout=REPORT_TIMEOUT)
+        context["days"] = days
+        context["problems"] = [status for status in statuses if status.has_problem]
+        context["subsites"] = statuses
+        return context
