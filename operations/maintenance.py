@@ -70,6 +70,6 @@ def current_window(now: datetime | None = None) -> Window | None:
 
 
 def maintenance_page(window: Window | None) -> str:
-    """The maintenance page in both languages, self-contained (inline styles, no script, no link to the application):
-    nginx serves the same file while the application is down."""
+    """The maintenance page in both languages, without script or database: nginx serves the same file while the
+    application is down (its one stylesheet is the portal's; the page reads as plain HTML without it)."""
     return render_to_string("operations/maintenance.html", {"window": window})

@@ -33,6 +33,4 @@ class MaintenanceMiddleware:
         response = HttpResponse(maintenance_page(window), status=503, content_type="text/html; charset=utf-8")
         response["Retry-After"] = str(max(1, math.ceil((window.ends_at - timezone.now()).total_seconds())))
         response["Cache-Control"] = "no-store"
-        # The page's own inline styles, nothing else (the public policy allows no inline code).
-        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
         return response
