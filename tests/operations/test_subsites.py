@@ -39,6 +39,7 @@ def test_the_portal_lists_its_sub_sites_with_their_status(client, portal, agency
 
     english = client.get("/en/introduction/sub-sites/", HTTP_HOST=host).content.decode()
     assert "Department of Information and Communications" in english and "Tu Nghia Commune" in english
+    assert f'href="http://{agency.site.hostname}/en/"' in english
 
 
 def test_only_the_portal_has_the_list(client, agency):

@@ -1,5 +1,6 @@
-"""The planned-downtime notice (Decree 224/2026) in a real browser: on the portal and a commune's site, in both
-languages, on a phone, axe's WCAG 2.1 AA clean, and announced as a region with its heading."""
+"""Decree 224/2026 in a real browser: the planned-downtime notice on the portal and a commune's site, in both
+languages, on a phone, axe's WCAG 2.1 AA clean, announced as a region with its heading; and the portal's list of
+its sub-sites, on a phone and axe clean."""
 
 from datetime import timedelta
 
@@ -37,3 +38,13 @@ def test_the_notice_is_accessible_on_a_phone(new_page, site_url, portal, other_a
         expect(page.locator(".skip-link")).to_be_focused()
         results = Axe().run(page, options=WCAG_21_AA)
         assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", ["/gioi-thieu/cong-thanh-phan/", "/en/introduction/sub-sites/"])
+def test_the_sub_sites_list_is_accessible_on_a_phone(new_page, site_url, portal, agency, other_agency, path):
+    page = new_page(**PHONE)
+    page.goto(site_url(portal, path))
+    expect(page.locator(".subsite-table tbody tr")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
