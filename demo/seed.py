@@ -15,6 +15,7 @@ from gazette.models import GazetteIssuePage
 from home.models import AdvertisementSlot, Agency, NewsPage, OfficialContact, SiteContactSettings, StandardPage
 from home.onboarding import Onboarding, create_agency_site
 from leadership.models import LeaderPage, ScheduleEntry
+from operations.models import MaintenanceWindow
 from organisation.models import Official, UnitPage
 from procurement.models import NoticePage
 from services.models import Dossier, ProcedurePage
@@ -28,6 +29,7 @@ from .following import seed_following
 from .front import seed_front
 from .heritage import seed_heritage
 from .leadership import seed_leadership
+from .operations import seed_maintenance
 from .organisation import seed_organisation
 from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
@@ -117,6 +119,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"nhận tin qua thư điện tử: {Subscription.objects.count()} đăng ký (minh họa)")
         seed_procurement(agencies, result)
         progress(f"dự án, đấu thầu: {NoticePage.objects.count()} trang thông tin đấu thầu")
+        seed_maintenance(result)
+        progress(f"lịch tạm ngừng để bảo trì: {MaintenanceWindow.objects.count()} lịch")
     return result
 
 

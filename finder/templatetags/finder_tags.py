@@ -1,12 +1,18 @@
 """What crawlers, link previews and feed readers read of a page: its canonical URL, Open Graph and Twitter card
 tags, schema.org JSON-LD (the site's GovernmentOrganization on its home page, NewsArticle, BreadcrumbList) and the
-feeds it offers."""
+feeds it offers.
+
+Decree 224/2026 asks every public page for its metadata: title, description, publishing agency, dates (created,
+modified), language and identifier. Every page carries them twice, as Dublin Core `<meta name="DC.*">` and as
+schema.org WebPage JSON-LD (`page_metadata` collects them once for both).
+"""
 
 import json
 
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -51,10 +57,13 @@ def page_meta(context, page):
         data.append(organization(request, page, site_name))
     if isinstance(page, NewsPage):
         data.append(news_article(request, page, url, image_url, site_name))
+    metadata = page_metadata(page, url, site_name, language)
+    data.append(web_page(metadata))
     crumbs = breadcrumb_list(request, frame.ancestors(page) if frame else [], page)
     if crumbs:
         data.append(crumbs)
     return {
+        "dublin_core": metadata,
         "title": page.seo_title or page.title,
         "description": page_summary(page),
         "url": url,
@@ -65,6 +74,40 @@ def page_meta(context, page):
         "locale": OG_LOCALES.get(language, language),
         "alternate_locales": [code for lang, code in OG_LOCALES.items() if lang != language],
         "json_ld": [mark_safe(json.dumps(item, ensure_ascii=False).translate(SCRIPT_ESCAPES)) for item in data],  # noqa: S308
+    }
+
+
+def page_metadata(page, url: str, publisher: str, language: str) -> dict:
+    """The page's metadata (Decree 224/2026), each item non-empty: title, description (the page's summary, else a
+    sentence naming the page and its site), publisher (the site's agency), created and modified (ISO 8601, Vietnamese
+    time), language and identifier (the canonical URL)."""
+    title = page.seo_title or page.title
+    created = page.first_published_at or page_date(page)
+    modified = page.last_published_at or page.latest_revision_created_at or created
+    return {
+        "title": title,
+        "description": page_summary(page) or _("%(title)s – %(site)s") % {"title": title, "site": publisher},
+        "publisher": publisher,
+        "created": timezone.localtime(created).isoformat(timespec="seconds"),
+        "modified": timezone.localtime(max(modified, created)).isoformat(timespec="seconds"),
+        "language": language,
+        "identifier": url,
+    }
+
+
+def web_page(metadata: dict) -> dict:
+    """schema.org WebPage of the page's metadata."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": metadata["title"],
+        "description": metadata["description"],
+        "url": metadata["identifier"],
+        "identifier": metadata["identifier"],
+        "inLanguage": metadata["language"],
+        "dateCreated": metadata["created"],
+        "dateModified": metadata["modified"],
+        "publisher": {"@type": "GovernmentOrganization", "name": metadata["publisher"]},
     }
 
 

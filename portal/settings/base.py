@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "procurement",
     "finder",
     "leadership",
+    "operations",
     "outbox",
     "worker",
     "wagtail_localize",
@@ -120,6 +121,7 @@ MIDDLEWARE = [
     "groundwork.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.middleware.MaintenanceMiddleware",  # before sessions: its 503 needs no database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "vietnam.middleware.UnicodeNormalizationMiddleware",
