@@ -25,6 +25,7 @@ MAY_IMPORT = {
     "procurement": {"home", "groundwork", "vietnam"},
     "finder": {"home", "groundwork", "vietnam"},
     "leadership": {"home", "groundwork", "vietnam"},
+    "archiving": {"home", "documents", "finder", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 
