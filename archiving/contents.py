@@ -21,9 +21,10 @@
   owns a page is kept by username: it is linked again where that username exists, left empty where it does not.
 - what is derived (DERIVED): Wagtail's reference and search indexes, the site search's entries, the legal
   documents' search entries, image renditions. They are rebuilt after a restore.
-- tags (their rows are shared by every site) and wagtail-localize's translation records (its strings are shared
-  by every site): the English pages themselves are in the archive, as pages; the translation editor starts again
-  from them.
+- tags (their rows are shared by every site), editorial workflow states (a draft waiting for the BBT stays a
+  draft; it is submitted again) and wagtail-localize's own rows (its strings are shared by every site): the
+  archive carries each translation of a page as a PO file instead (archiving.exporting), and the restore makes its
+  rows again from the page and that file.
 
 **Rows pointed at but not carried** are named by a natural key in the archive's `references.json` (REFERENCES):
 content types by app and model, locales by language, users and groups by name, other agencies by code, pages of

@@ -6,6 +6,7 @@ The archive is a zip file:
   SHA-256 of every other member;
 - `data.json`: the site's rows (archiving.contents) as Django's JSON serializer writes them, primary keys kept;
 - `references.json`: the rows those point at without carrying them, named by natural key (archiving.contents);
+- `translations.json`: wagtail-localize's translations of those pages, each with a PO file of its strings;
 - `media/<name>`: each document's and image's file, under its name in the storage (renditions are not kept).
 """
 
@@ -27,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Revision, Workflow
+from wagtail_localize.models import Translation
 
 from home.models import Agency
 
@@ -75,6 +77,7 @@ def export_site(agency: Agency, path: Path) -> dict:
     members = {
         "data.json": json.dumps(records, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode(),
         "references.json": json.dumps(references, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode(),
+        "translations.json": json.dumps(translations(records), ensure_ascii=False, indent=1).encode(),
     }
     site = agency.site
     manifest = {
@@ -104,6 +107,24 @@ def export_site(agency: Agency, path: Path) -> dict:
             manifest["checksums"][f"media/{name}"] = digest.hexdigest()
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     return manifest
+
+
+def translations(records: list[dict]) -> list[dict]:
+    """wagtail-localize's translations of the archived pages, each with the PO file of its strings and what has
+    been translated (its own rows share strings with every site: the PO file carries them instead)."""
+    keys = {record["fields"]["translation_key"] for record in records if record["model"] == "wagtailcore.page"}
+    found = Translation.objects.filter(source__object_id__in=keys).select_related("source__locale", "target_locale")
+    return [
+        {
+            "uuid": str(translation.uuid),
+            "translation_key": str(translation.source.object_id),
+            "source_locale": translation.source.locale.language_code,
+            "target_locale": translation.target_locale.language_code,
+            "enabled": translation.enabled,
+            "po": str(translation.export_po()),
+        }
+        for translation in found.order_by("pk")
+    ]
 
 
 def content_model(content_type_id):

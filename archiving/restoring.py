@@ -11,7 +11,8 @@ sequences move past the keys written, the files go to the storage, and the agenc
 one-stop desk's groups, their page, collection and site-settings permissions and its moderation workflow on both
 language trees, made by home.onboarding's own steps as `create_agency_site` makes them. Last, what is derived is
 built again for the site: Wagtail's reference and search indexes, the site search's entries, the legal documents'
-search entries, the cached site frame.
+search entries, the cached site frame. wagtail-localize's translations of the pages are made again from the pages,
+with what had been translated imported from the archive's PO files.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -34,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Collection, Locale, Page, ReferenceIndex, Revision, Site, Workflow
 from wagtail.search import index
+from wagtail_localize.models import Translation, TranslationSource
 
 from documents.models import LegalDocumentPage
 from documents.models.entries import sync_search_entry
@@ -50,6 +53,7 @@ from home.onboarding import (
     grant_common,
     grant_pages,
     grant_site_settings,
+    remove_wagtail_welcome_site,
 )
 from home.queries import frame_changed
 
@@ -76,6 +80,7 @@ class Archive:
     manifest: dict
     records: list[dict]
     references: dict[str, dict]
+    translations: list[dict]
 
     @property
     def files(self) -> list[str]:
@@ -93,6 +98,7 @@ def restore_site(path: Path) -> Restored:
     try:
         with transaction.atomic():
             restored = load(archive, keys, to_make, notes)
+            restore_translations(archive.translations)
             written = store_files(archive)
             rebuild(restored.agency)
     except BaseException:
@@ -129,9 +135,10 @@ def read_archive(path: Path) -> Archive:
                     )
             records = json.loads(archive.read("data.json"))
             references = json.loads(archive.read("references.json"))
+            translations = json.loads(archive.read("translations.json"))
     except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, AttributeError) as error:
         raise ArchiveError(_("Tệp không đúng định dạng gói lưu trữ trang: %s") % error) from error
-    return Archive(path, manifest, records, references)
+    return Archive(path, manifest, records, references, translations)
 
 
 def checksum(archive: zipfile.ZipFile, name: str) -> str:
@@ -154,7 +161,7 @@ def resolve(references: dict[str, dict]) -> tuple[dict, dict, list[str], list[st
             model = apps.get_model(name)
             for old, row in rows.items():
                 match = Q(**{SHARED_LISTS[name]: row["key"][0]})
-                if "name" in row["fields"]:
+                if "name" in row["fields"] and model._meta.get_field("name").unique:
                     match |= Q(name=row["fields"]["name"])
                 found[old] = model.objects.filter(match).values_list("pk", flat=True).first()
                 if found[old] is None:
@@ -265,6 +272,8 @@ def load(archive: Archive, keys: dict, to_make: dict, notes: list[str]) -> Resto
             made.save()
             keys[name][old] = made.object.pk
 
+    if archive.manifest["site"]["agency"]["kind"] == Agency.Kind.PORTAL:
+        remove_wagtail_welcome_site()  # the portal is the default site, as onboarding makes it
     kept, agency_record, dropped = [], None, 0
     for record in archive.records:
         model = apps.get_model(record["model"])
@@ -286,8 +295,8 @@ def load(archive: Archive, keys: dict, to_make: dict, notes: list[str]) -> Resto
     if dropped:
         notes.append(
             ngettext(
-                "%(count)d dòng trỏ đến trang của trang khác không có ở đây đã bị bỏ qua.",
-                "%(count)d dòng trỏ đến trang của trang khác không có ở đây đã bị bỏ qua.",
+                "%(count)d dòng cần một dòng cài đặt này không có (người dùng, trang của trang khác) đã bị bỏ qua.",
+                "%(count)d dòng cần một dòng cài đặt này không có (người dùng, trang của trang khác) đã bị bỏ qua.",
                 dropped,
             )
             % {"count": dropped}
@@ -355,6 +364,29 @@ def reset_sequences(restored: set[type[models.Model]]) -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+
+
+def restore_translations(translations: list[dict]) -> None:
+    """wagtail-localize's translations of the restored pages: their sources taken again from the pages, and what
+    had been translated imported from each one's PO file (its translation editor goes on where it was)."""
+    for item in translations:
+        page = (
+            Page.objects.filter(translation_key=item["translation_key"], locale__language_code=item["source_locale"])
+            .specific()
+            .first()
+        )
+        if page is None:
+            continue
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(
+            uuid=item["uuid"],
+            defaults={
+                "source": source,
+                "target_locale": Locale.objects.get(language_code=item["target_locale"]),
+                "enabled": item["enabled"],
+            },
+        )
+        translation.import_po(polib.pofile(item["po"]))
 
 
 def store_files(archive: Archive) -> list[str]:

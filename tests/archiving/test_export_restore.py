@@ -18,12 +18,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import Translation, TranslationSource
 
 from demo.pdf import pdf_bytes
 from documents.models import Authority, DocumentFile, DocumentType, LegalDocumentPage, LegalField
 from home.models import ContactPage, NewsCategory, NewsPage, OfficialContact, SiteContactSettings
 from home.onboarding import create_agency_site
-from tests.home.helpers import section
+from tests.home.helpers import add_page, section
 from tests.test_fresh_install import fresh_install, fresh_install_template, manage, postgres_admin  # noqa: F401 - fixtures
 
 PDF = pdf_bytes(["Quyet dinh 12/QD-UBND ve viec lam duong"])
@@ -33,6 +34,7 @@ import json, hashlib
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page, Revision, Site
+from wagtail_localize.models import Translation
 from home.models import Agency
 call_command("restore_site", ARCHIVE, verbosity=0)
 agency = Agency.objects.get(code="tunghia")
@@ -49,6 +51,11 @@ contacts = ContactPage.objects.get(pk=CONTACTS)
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 client = Client(HTTP_HOST=agency.site.hostname)
+from django.contrib.auth import get_user_model
+bbt = get_user_model().objects.create_user("bbt_tunghia", "bbt@tunghia.vn", "mat-khau-thu-nghiem-2026")
+bbt.groups.add(agency.moderators)
+editor = get_user_model().objects.create_user("bientap_tunghia", "bt@tunghia.vn", "mat-khau-thu-nghiem-2026")
+editor.groups.add(agency.editors)
 from django.contrib.auth.models import Permission
 print(json.dumps({
     "pages": sorted([p.url_path, p.title, p.live, p.locale.language_code, str(p.translation_key)] for p in pages),
@@ -68,7 +75,16 @@ print(json.dumps({
     "english": client.get("/en/").status_code,
     "news_page": client.get(news.url).status_code,
     "phone": agency.site.sitecontactsettings.phone,
-    "bbt_can_publish": agency.moderators.page_permissions.filter(permission__codename="publish_page").count(),
+    "bbt_publishes_english": news.get_translations().get().permissions_for_user(bbt).can_publish(),
+    "editor_edits": news.permissions_for_user(editor).can_edit(),
+    "editor_publishes": news.permissions_for_user(editor).can_publish(),
+    "workflow": news.get_workflow().name,
+    "localize": [
+        [entry.msgid, entry.msgstr]
+        for entry in Translation.objects.get(source__object_id="HISTORY").export_po()
+        if entry.msgstr
+    ],
+    "history_en": Page.objects.get(translation_key="HISTORY", locale__language_code="en").title,
     "editors": agency.editors.name,
     "workflow_pages": agency.workflow.workflow_pages.count(),
 }))
@@ -127,10 +143,26 @@ def site_content(shared_db, tmp_path_factory):
         OfficialContact(name="Lê Thị Hoa", position="Văn phòng"),
     ]
     contacts.save_revision().publish()
+    # A page translated in wagtail-localize's editor: its translation record and strings travel too.
+    history = add_page(section(agency, "gioi-thieu"), title="Lịch sử xã", slug="lich-su-xa")
+    source, _created = TranslationSource.get_or_create_from_instance(history)
+    translation = Translation.objects.create(source=source, target_locale=en)
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid == "Lịch sử xã":
+            entry.msgstr = "Commune history"
+    translation.import_po(po)
+    translation.save_target(publish=True)
     SiteContactSettings.objects.update_or_create(site=agency.site, defaults={"phone": "0255 3822 111"})
     path = tmp_path_factory.mktemp("archive") / "tunghia.zip"
     call_command("export_site", "tunghia", str(path), verbosity=0)
-    return {"path": path, "contacts": contacts.pk, "agency": agency, "field": field.name}
+    return {
+        "path": path,
+        "contacts": contacts.pk,
+        "agency": agency,
+        "field": field.name,
+        "history": str(history.translation_key),
+    }
 
 
 def test_the_archive_has_a_manifest_with_counts_versions_and_checksums(db, site_content):
@@ -169,7 +201,11 @@ def test_a_site_restores_into_a_fresh_installation_with_its_pages_revisions_and_
         object_id__in=[str(pk) for pk in source_pages.values_list("pk", flat=True)]
     ).count()
 
-    script = SITE.replace("ARCHIVE", repr(str(site_content["path"]))).replace("CONTACTS", str(site_content["contacts"]))
+    script = (
+        SITE.replace("ARCHIVE", repr(str(site_content["path"])))
+        .replace("CONTACTS", str(site_content["contacts"]))
+        .replace("HISTORY", site_content["history"])
+    )
     restored = json.loads(manage(env, "shell", "--no-imports", "-c", script).splitlines()[-1])
 
     assert restored["pages"] == expected_pages
@@ -191,7 +227,12 @@ def test_a_site_restores_into_a_fresh_installation_with_its_pages_revisions_and_
     assert restored["image"] == hashlib.sha256(image.file.read()).hexdigest()
     assert [restored["home"], restored["english"], restored["news_page"]] == [200, 200, 200]
     assert restored["phone"] == "0255 3822 111"
-    assert restored["bbt_can_publish"] == 2  # both language trees, as onboarding sets them
+    # Editable as onboarding sets a site up: the BBT publishes in both languages, editors submit to its workflow.
+    assert restored["bbt_publishes_english"] is True
+    assert [restored["editor_edits"], restored["editor_publishes"]] == [True, False]
+    assert restored["workflow"] == "tunghia – Duyệt tin bài"
+    assert restored["localize"] == [["Lịch sử xã", "Commune history"]]
+    assert restored["history_en"] == "Commune history"
     assert restored["editors"] == "tunghia – Biên tập viên"
     assert restored["workflow_pages"] == 2
 
