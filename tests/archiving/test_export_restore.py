@@ -12,6 +12,7 @@ import zipfile
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
@@ -21,7 +22,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 
 from demo.pdf import pdf_bytes
-from documents.models import Authority, DocumentFile, DocumentType, LegalDocumentPage, LegalField
+from documents.models import Authority, DocumentFile, DocumentRelation, DocumentType, LegalDocumentPage, LegalField
 from home.models import ContactPage, NewsCategory, NewsPage, OfficialContact, SiteContactSettings
 from home.onboarding import create_agency_site
 from tests.home.helpers import add_page, section
@@ -36,7 +37,9 @@ from django.test import Client
 from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import Translation
 from home.models import Agency
-call_command("restore_site", ARCHIVE, verbosity=0)
+import io
+output = io.StringIO()
+call_command("restore_site", ARCHIVE, stdout=output)
 agency = Agency.objects.get(code="tunghia")
 roots = agency.site.root_page.get_translations(inclusive=True)
 pages = Page.objects.none()
@@ -79,6 +82,9 @@ print(json.dumps({
     "editor_edits": news.permissions_for_user(editor).can_edit(),
     "editor_publishes": news.permissions_for_user(editor).can_publish(),
     "workflow": news.get_workflow().name,
+    "output": output.getvalue(),
+    "authors": sorted({str(revision.user) for revision in news.revisions.all()}),
+    "relations": [document.relations.count(), len(document.latest_revision.content["relations"])],
     "localize": [
         [entry.msgid, entry.msgstr]
         for entry in Translation.objects.get(source__object_id="HISTORY").export_po()
@@ -110,9 +116,13 @@ def site_content(shared_db, tmp_path_factory):
             locale=vi,
         )
     )
-    news.save_revision().publish()
+    # Its author has an account of the same name where the site is restored (the fresh install's administrator).
+    author = get_user_model().objects.filter(username="quantri").first() or get_user_model().objects.create_user(
+        "quantri", "quantri@quangngai.gov.vn"
+    )
+    news.save_revision(user=author).publish()
     news.lead = "Xã họp dân thôn 1 bàn việc làm đường bê tông."
-    news.save_revision().publish()
+    news.save_revision(user=author).publish()
     news.title = "Họp dân thôn 1 (bản nháp)"
     news.save_revision()  # a draft on top of the live version
     english = news.copy_for_translation(en)
@@ -134,6 +144,21 @@ def site_content(shared_db, tmp_path_factory):
     field = LegalField.objects.get_or_create(slug="giao-thong-van-tai", defaults={"name": "Giao thông vận tải"})[0]
     legal.legal_fields = [field]
     legal.files = [DocumentFile(document=document_file)]
+    # Based on a document of the portal, which the installation it is restored into does not have.
+    portal_document = LegalDocumentPage(
+        title="Quyết định của tỉnh",
+        slug="qd-1",
+        number="1/QĐ-UBND",
+        issued_on=date(2026, 10, 1),
+        summary="Về giao thông nông thôn",
+        document_type=DocumentType.objects.get(name="Quyết định"),
+        authority=Authority.objects.get_or_create(name="UBND tỉnh Quảng Ngãi")[0],
+        locale=vi,
+    )
+    section(create_agency_site("Ủy ban nhân dân tỉnh Quảng Ngãi", "portal").agency, "van-ban").add_child(
+        instance=portal_document
+    )
+    legal.relations = [DocumentRelation(kind=DocumentRelation.Kind.BASED_ON, target=portal_document)]
     section(agency, "van-ban").add_child(instance=legal)
     legal.save_revision().publish()
     contacts = section(agency, "lien-he").specific
@@ -231,6 +256,10 @@ def test_a_site_restores_into_a_fresh_installation_with_its_pages_revisions_and_
     assert restored["bbt_publishes_english"] is True
     assert [restored["editor_edits"], restored["editor_publishes"]] == [True, False]
     assert restored["workflow"] == "tunghia – Duyệt tin bài"
+    assert restored["authors"] == ["None", "quantri"]  # the draft had no author; the others are linked by name
+    # The link to the portal's document, which is not here, is left out of the page and of its revision.
+    assert restored["relations"] == [0, 0]
+    assert "1 dòng cần một dòng cài đặt này không có" in restored["output"]
     assert restored["localize"] == [["Lịch sử xã", "Commune history"]]
     assert restored["history_en"] == "Commune history"
     assert restored["editors"] == "tunghia – Biên tập viên"
@@ -291,3 +320,23 @@ def test_restoring_where_the_site_is_already_lists_the_hostname_keys_and_paths_t
     assert site_content["agency"].site.hostname in message
     assert "khóa chính" in message and "vị trí trong cây trang" in message
     assert Page.objects.count() == pages
+
+
+def test_an_archive_needing_a_language_this_installation_lacks_is_refused(db, site_content, tmp_path):
+    french = tmp_path / "french.zip"
+    with zipfile.ZipFile(site_content["path"]) as source:
+        manifest = json.loads(source.read("manifest.json"))
+        references = json.loads(source.read("references.json"))
+        for row in references["wagtailcore.locale"].values():
+            row["key"] = ["fr"]
+        changed = json.dumps(references).encode()
+        manifest["checksums"]["references.json"] = hashlib.sha256(changed).hexdigest()
+        with zipfile.ZipFile(french, "w") as target:
+            for item in source.infolist():
+                data = {"manifest.json": json.dumps(manifest).encode(), "references.json": changed}.get(
+                    item.filename, source.read(item)
+                )
+                target.writestr(item, data)
+
+    with pytest.raises(CommandError, match="Cài đặt này thiếu wagtailcore.locale mà gói lưu trữ cần: fr"):
+        call_command("restore_site", str(french), verbosity=0)
