@@ -26,6 +26,7 @@ MAY_IMPORT = {
     "finder": {"home", "groundwork", "vietnam"},
     "leadership": {"home", "groundwork", "vietnam"},
     "operations": {"home", "groundwork", "vietnam"},
+    "archiving": {"home", "documents", "finder", "groundwork", "vietnam"},
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "finder",
     "leadership",
     "operations",
+    "archiving",
     "outbox",
     "worker",
     "wagtail_localize",
