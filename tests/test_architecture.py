@@ -25,6 +25,16 @@ MAY_IMPORT = {
     "procurement": {"home", "groundwork", "vietnam"},
     "finder": {"home", "groundwork", "vietnam"},
     "leadership": {"home", "groundwork", "vietnam"},
+    "reporting": {
+        "home",
+        "groundwork",
+        "vietnam",
+        "documents",
+        "feedback",
+        "services",
+        "publications",
+        "procurement",
+    },
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

@@ -1,0 +1,43 @@
+"""What the reporting app adds to Wagtail: the report's page and its Reports menu item, its own sections of the
+report (sections.py), and the page-view counter on every page served."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import sections
+from .pageviews import count_page_view
+from .views import ReportView, report_agencies
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("bao-cao-hoat-dong/", ReportView.as_view(), name="reporting_report")]
+
+
+class ReportMenuItem(MenuItem):
+    """Shown to those who may read some site's report (views.report_agencies)."""
+
+    def is_shown(self, request):
+        return report_agencies(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(_("Báo cáo hoạt động"), reverse("reporting_report"), icon_name="table", order=700)
+
+
+@hooks.register("before_serve_page")
+def count_view(page, request, serve_args, serve_kwargs):
+    count_page_view(page, request)
+
+
+for function in (
+    sections.published_items,
+    sections.questions,
+    sections.consultations,
+    sections.dossiers,
+    sections.page_views,
+):
+    hooks.register("register_report_sections", function)
