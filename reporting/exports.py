@@ -33,7 +33,7 @@ def _heading_rows(period: Period, sites: list[str]) -> list[list]:
     ]
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     """A cell as the PDF writes it: dates dd/mm/yyyy, decimals with a comma, nothing for no value."""
     if value is None:
         return ""
@@ -114,7 +114,7 @@ def pdf_report(period: Period, sites: list[str], tables: list[ReportTable]) -> H
             for row in [table.columns, *table.rows]:
                 line = grid.row()
                 for cell in row:
-                    line.cell(_text(cell))
+                    line.cell(cell_text(cell))
     response = HttpResponse(bytes(pdf.output()), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename(period)}.pdf"'
     return response

@@ -156,15 +156,11 @@ def published_items(period: Period, agencies) -> Iterable[ReportTable]:
             section = tree.sections.get(row["section_path"])
             if section is not None:
                 counts[(section.agency.pk, section.key)] += row["total"]
-    per_site = defaultdict(int)
-    for (agency_pk, _key), count in counts.items():
-        per_site[agency_pk] += count
     yield ReportTable(
         key="published",
         title=_("Tin, bài, trang đăng mới theo trang và chuyên mục"),
         columns=[_("Trang"), _("Chuyên mục"), _("Số trang đăng mới")],
         rows=tree.section_rows(counts),
-        chart=per_site_chart(_("Số trang đăng mới theo trang"), tree.agencies, per_site),
         note=_("Trang đăng lần đầu trong kỳ, cả tiếng Việt và tiếng Anh; trang chủ là một chuyên mục."),
         order=10,
     )
