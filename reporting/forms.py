@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groundwork.forms import SensibleDateField
+from groundwork.forms import DescribedFieldsMixin, SensibleDateField
 from groundwork.reports import Period
 
 # The first year the portal has anything to report (its online services started in 2025).
@@ -21,7 +21,7 @@ def report_years() -> list[int]:
     return list(range(timezone.localdate().year, FIRST_YEAR - 1, -1))
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(DescribedFieldsMixin, forms.Form):
     """Which days the report covers; `period()` gives them once the form is valid."""
 
     MONTH, QUARTER, YEAR, DATES = "thang", "quy", "nam", "khoang"

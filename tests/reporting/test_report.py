@@ -314,3 +314,30 @@ def test_the_csv_and_xlsx_hold_every_table(client, superuser, march):
     assert "Hỏi đáp, kiến nghị" in workbook.sheetnames
     sheet = workbook["Hỏi đáp, kiến nghị"]
     assert [cell.value for cell in sheet[2]] == ["Sở Thông tin và Truyền thông", 2, 1, 1, 1, 50.0]
+
+
+@pytest.mark.parametrize(
+    ("params", "start", "end", "label"),
+    [
+        ({"kind": "thang", "year": "2026", "month": "2"}, date(2026, 2, 1), date(2026, 2, 28), "Tháng 02/2026"),
+        ({"kind": "quy", "year": "2025", "quarter": "4"}, date(2025, 10, 1), date(2025, 12, 31), "Quý IV/2025"),
+        ({"kind": "nam", "year": "2025"}, date(2025, 1, 1), date(2025, 12, 31), "Năm 2025"),
+        ({"kind": "khoang", "start": "29/01/2026", "end": "2026-02-03"}, date(2026, 1, 29), date(2026, 2, 3), None),
+    ],
+)
+def test_each_kind_of_period_covers_its_days(client, superuser, params, start, end, label):
+    client.force_login(superuser)
+
+    period = client.get(REPORT, params).context["period"]
+
+    assert (period.start, period.end) == (start, end)
+    assert period.label == (label or "29/01/2026 – 03/02/2026")
+
+
+def test_an_error_is_tied_to_its_field(client, superuser):
+    client.force_login(superuser)
+
+    response = client.get(REPORT, {"kind": "khoang", "start": "", "end": "01/03/2026"})
+
+    assert 'aria-describedby="id_start_errors"' in response.text
+    assert 'id="id_start_errors"' in response.text
