@@ -292,7 +292,7 @@ def test_the_pdf_has_the_period_the_sites_the_tables_and_the_charts_in_vietnames
         "Xã Tư Nghĩa",
         "Hỏi đáp, kiến nghị",
         "Lượt xem theo trang",  # a chart's title
-        "Quá hạn chưa giải quyết",
+        "Hồ sơ dịch vụ công trực tuyến theo thủ tục",
         "Đăng ký khai sinh",
         "50,0",
         "40",
