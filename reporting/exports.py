@@ -117,12 +117,13 @@ LINE = 12  # a table's line height, in points
 
 
 def _grid(pdf: FPDF, columns: list[str], rows: list[list]) -> None:
-    """A table across the page, the first column wider, numbers to the right, headings again on each new page.
+    """A table across the page, text columns wider than number columns, numbers to the right, the headings again
+    on each new page.
 
     Plain cells, wrapped only where the text does not fit: fpdf2's `table()` lays out every cell as a paragraph,
     eight times slower (5 s for the province's yearly report)."""
-    unit = pdf.epw / (len(columns) + 1)
-    widths = [unit * 2, *[unit] * (len(columns) - 1)]
+    weights = [3 if any(isinstance(row[index], str) for row in rows) else 1.2 for index in range(len(columns))]
+    widths = [pdf.epw * weight / sum(weights) for weight in weights]
 
     def draw(cells: list, heading: bool = False) -> None:
         texts = [cell_text(cell) for cell in cells]
