@@ -2,7 +2,8 @@
 
 Counted like the procedures' views (services.models.usage): no cookie, no address, no personal data, one row per
 (site, section, day) incremented by one INSERT … ON CONFLICT statement, robots, previews and HEAD requests left out
-(`reporting.views_count.count_page_view`, called from a `before_serve_page` hook).
+(`reporting.pageviews.count_page_view`, called from an `on_serve_page` hook once the page answered 200: what a
+view restriction turns away, a redirect or a 404 is not counted).
 
 A section is the top-level page under the site's home (news, documents, questions…); the home page counts as its
 own section. Both languages count under the same section: a row keeps the section's `translation_key`, which its

@@ -11,7 +11,8 @@ from .models import record_page_view
 def count_page_view(page, request) -> None:
     """Count one reading of `page` by a person on the site serving the request: a GET, not a preview, not a robot.
 
-    The `before_serve_page` hook calls it; the site (and its home) is the one Wagtail already found for the request.
+    The `on_serve_page` hook calls it once the page has answered; the site (and its home) is the one Wagtail already
+    found for the request.
     """
     if request.method != "GET" or getattr(request, "is_preview", False):
         return

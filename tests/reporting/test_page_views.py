@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from reporting.models import PageViewCount
 from tests.finder.helpers import add_news
@@ -90,3 +91,13 @@ def test_counting_is_one_statement(client, agency):
 
     writes = [query["sql"] for query in queries if "reporting_pageviewcount" in query["sql"]]
     assert len(writes) == 1 and writes[0].startswith("INSERT") and "ON CONFLICT" in writes[0]
+
+
+def test_a_page_its_restriction_turns_away_is_not_counted(client, agency):
+    news = section(agency, "tin-tuc")
+    PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(news.url, HTTP_HOST=agency.site.hostname, HTTP_USER_AGENT=BROWSER)
+
+    assert response.status_code == 302
+    assert not PageViewCount.objects.exists()
