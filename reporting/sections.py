@@ -89,40 +89,30 @@ class SiteTree:
             self.sections[path] = Section(key, agency.site.root_page.title, agency)
         for section in self.sections.values():
             section.title = titles.get(section.key, section.title)
-        # Sections by key within a site, in the tree's order: the home first.
-        self.ordered = {}
-        for path in sorted(self.sections, key=lambda path: (len(path) > min(map(len, self.home_of_path)), path)):
+        # Each site's sections, once per key, in the tree's order: the home first, then the Vietnamese tree's.
+        self.site_sections = defaultdict(dict)  # agency pk -> {key: Section}
+        homes_first = sorted(self.sections, key=lambda path: (path not in self.home_of_path, path))
+        for path in homes_first:
             section = self.sections[path]
-            self.ordered.setdefault((section.agency.pk, section.key), section)
-
-    def section_of(self, path: str) -> Section | None:
-        """The section of the page at `path` (a home is its own), or None outside these sites."""
-        for depth in self.depths:
-            section = self.sections.get(path[: Page.steplen * (depth + 1)])
-            if section is not None:
-                return section
-        return None
-
-    def site_of(self, path: str) -> Agency | None:
-        """The site of the page at `path`, or None outside these sites."""
-        for depth in self.depths:
-            agency = self.home_of_path.get(path[: Page.steplen * depth])
-            if agency is not None:
-                return agency
-        return None
+            self.site_sections[section.agency.pk].setdefault(section.key, section)
 
     def section_rows(self, counts: dict[tuple[int, str], int]) -> list[list]:
-        """[site, section, count] for each (agency pk, section key) with a count, by site then tree order."""
+        """[site, section, count] for each (agency pk, section key) with a count, by site then tree order; the
+        counts of a section deleted since come last in their site, as "(chuyên mục đã xóa)"."""
         rows = []
         for agency in self.agencies:
-            for (agency_pk, key), section in self.ordered.items():
-                if agency_pk == agency.pk and counts.get((agency_pk, key)):
-                    rows.append([agency.name, section.title, counts[(agency_pk, key)]])
-        known = set(self.ordered)
-        for (agency_pk, key), count in counts.items():
-            if (agency_pk, key) not in known and count:
-                agency = next(agency for agency in self.agencies if agency.pk == agency_pk)
-                rows.append([agency.name, _("(chuyên mục đã xóa)"), count])
+            sections = self.site_sections[agency.pk]
+            gone = 0
+            for key, count in counts.items():
+                if key[0] == agency.pk and key[1] not in sections:
+                    gone += count
+            rows += [
+                [agency.name, section.title, counts[(agency.pk, key)]]
+                for key, section in sections.items()
+                if counts.get((agency.pk, key))
+            ]
+            if gone:
+                rows.append([agency.name, _("(chuyên mục đã xóa)"), gone])
         return rows
 
 

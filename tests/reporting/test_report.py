@@ -4,6 +4,7 @@
 import csv
 import io
 import unicodedata
+import uuid
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -341,3 +342,13 @@ def test_an_error_is_tied_to_its_field(client, superuser):
 
     assert 'aria-describedby="id_start_errors"' in response.text
     assert 'id="id_start_errors"' in response.text
+
+
+def test_the_views_of_a_deleted_section_stay_in_their_sites_total(client, superuser, agency):
+    PageViewCount.objects.create(site=agency.site, section_key=uuid.uuid4(), day=date(2026, 3, 2), views=9)
+    PageViewCount.objects.create(site=agency.site, section_key=uuid.uuid4(), day=date(2026, 3, 3), views=4)
+    client.force_login(superuser)
+
+    found = tables(client.get(REPORT, MARCH))
+
+    assert found["page-views"].rows == [["Sở Thông tin và Truyền thông", "(chuyên mục đã xóa)", 13]]
