@@ -6,8 +6,10 @@
 2. Seeds 50 sites and --documents legal documents (bench/seeding.py); skipped when already there.
 3. Times the 20 searches of bench/searches.py through the real /van-ban/ pages and counts their SQL.
 4. Times `manage.py import_documents` on a generated CSV of --import-rows rows (bench/import_rate.py).
+5. Times the yearly operations report of every site, after seeding a year of page views (bench/report.py).
 
-Exits with status 1 when the current search misses the budget (p50 or p95 at 150 ms or more).
+Exits with status 1 when the current search misses the budget (p50 or p95 at 150 ms or more), or the yearly report
+its own (p50 at 1 s or more).
 """
 
 import argparse
@@ -78,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-rows", type=int, default=int(os.environ.get("BENCH_IMPORT_ROWS", 10_000)))
     parser.add_argument("--skip-import", action="store_true", help="do not time import_documents")
     parser.add_argument("--skip-search", action="store_true", help="do not time the searches")
+    parser.add_argument("--skip-report", action="store_true", help="do not time the yearly operations report")
     options = parser.parse_args(argv)
 
     url = configure_environment()
@@ -89,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
 
     from . import import_rate, searches, seeding
+    from . import report as yearly_report
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
@@ -116,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="bench-import-") as directory:
             import_rate.run(options.import_rows, Path(directory))
+
+    if options.skip_report:
+        print("\n== Yearly operations report: skipped (--skip-report) ==")
+    else:
+        passed = yearly_report.run() and passed
     return 0 if passed else 1
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Sum
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page, TranslatableMixin
 
@@ -18,6 +19,7 @@ from leadership.models import LeaderPage, ScheduleEntry
 from operations.models import MaintenanceWindow
 from organisation.models import Official, UnitPage
 from procurement.models import NoticePage
+from reporting.models import PageViewCount
 from services.models import Dossier, ProcedurePage
 from territory.models import HeritagePage
 from vietnam.text import slugify
@@ -34,6 +36,7 @@ from .organisation import seed_organisation
 from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
+from .reporting import seed_page_views
 from .services import GUIDE, seed_dossiers, seed_procedures
 
 ADMIN_USERNAME = "admin"
@@ -80,8 +83,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
     library, the portal's gazette, the sites' history and culture pages, their leaders and work schedules, their
     plans, statistics, science programmes, commendations and sanctions, the consultations, the questions and answers
     with the units that answer them, the procedures catalogue and the dossiers submitted online, handled by the sites'
-    desk officers. `progress` is told of each stage done, with what the database then holds, and of the documents
-    along the way (the longest stage)."""
+    desk officers, and a few weeks of page views for the operations report. `progress` is told of each stage done,
+    with what the database then holds, and of the documents along the way (the longest stage)."""
     with transaction.atomic():
         result = Onboarding(agency=agencies[""])
         seed_front(agencies, result)
@@ -121,6 +124,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"dự án, đấu thầu: {NoticePage.objects.count()} trang thông tin đấu thầu")
         seed_maintenance(result)
         progress(f"lịch tạm ngừng để bảo trì: {MaintenanceWindow.objects.count()} lịch")
+        seed_page_views(agencies, result)
+        progress(f"lượt xem trang: {PageViewCount.objects.aggregate(total=Sum('views'))['total'] or 0} (minh họa)")
     return result
 
 

@@ -27,6 +27,16 @@ MAY_IMPORT = {
     "leadership": {"home", "groundwork", "vietnam"},
     "operations": {"home", "groundwork", "vietnam"},
     "archiving": {"home", "documents", "finder", "groundwork", "vietnam"},
+    "reporting": {
+        "home",
+        "groundwork",
+        "vietnam",
+        "documents",
+        "feedback",
+        "services",
+        "publications",
+        "procurement",
+    },
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

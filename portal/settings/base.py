@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "leadership",
     "operations",
     "archiving",
+    "reporting",
     "outbox",
     "worker",
     "wagtail_localize",

@@ -13,6 +13,7 @@ from wagtail.models import Page, Revision, WorkflowState
 from documents.models import DocumentFile, DocumentRelation, LegalDocumentPage
 from gazette.models import GazetteEntry, GazetteIssuePage
 from home.models import Agency, NewsPage, OfficialContact, SiteContactSettings
+from reporting.models import PageViewCount
 
 
 def seed() -> str:
@@ -32,6 +33,7 @@ def snapshot() -> dict:
         "files": get_document_model().objects.count(),
         "relations": DocumentRelation.objects.count(),
         "gazette entries": GazetteEntry.objects.count(),
+        "page views": PageViewCount.objects.count(),
     }
 
 
@@ -49,6 +51,7 @@ def test_seeding_twice_creates_nothing_new_and_serves_both_languages(client, set
     # Progress while it works: a line per stage, with what the database holds and the seconds since the start.
     assert re.search(r"^\[ *\d+\.\d s\] văn bản: 50/\d+$", first, re.MULTILINE)
     assert re.search(r"^\[ *\d+\.\d s\] hồ sơ trực tuyến: 18 hồ sơ$", first, re.MULTILINE)
+    assert re.search(r"^\[ *\d+\.\d s\] lượt xem trang: [1-9]\d+ \(minh họa\)$", first, re.MULTILINE)
     assert "admin-quangngai-2026" in second and "bbt.stttt" in second
     assert set(Agency.objects.values_list("code", flat=True)) == {"", "stttt", "tunghia"}
     check_accounts_and_draft()
