@@ -5,10 +5,13 @@ the citizen who holds their code, once per code: each concrete model keeps the c
 second rating, even two sent at the same instant, is refused by the database and `rate` says so. The scale is
 1–5 with Vietnamese labels; the comment is optional, short, and never logged. The form appears on the page the
 citizen reached with the code (a dossier's status page, a question's lookup) and posts back there, with the
-honeypot and a per-visitor limit like every public form.
+honeypot and a per-visitor limit like every public form: `rating_panel` is that part of the page, the template
+components/rating_form.html shows it.
 
-`summary_columns` is what the statistics and the operations report count: how many ratings, their average and
-the share of satisfied citizens (4 or 5), in one grouped query whatever the number of ratings.
+`summary_columns` is what the services statistics and the operations report (`rating_report`, a
+groundwork.reports.ReportTable per site) count: how many ratings, their average and the share of satisfied
+citizens (4 or 5), in one grouped query whatever the number of ratings. The admin's read-only listing of ratings
+is groundwork.viewsets.RatingViewSet.
 """
 
 from dataclasses import dataclass
@@ -138,13 +141,11 @@ def rating_panel(request, model: type[Rating], existing: Rating | None, *, of_an
     handling a rating posted to it.
 
     `existing` is the code's rating if there is one (then no form is offered); `of_answer` asks about an answer
-    rather than a dossier's handling. A posted rating is checked (honeypot,
-    scale, comment's length, the visitor's rate limit) and saved once; a second one is refused with a clear message.
+    rather than a dossier's handling. A posted rating is checked (honeypot, scale, the comment's length, the
+    visitor's rate limit) and saved once; a second one is refused with a clear message.
     """
-    if existing is not None and not is_rating_post(request):
-        return RatingPanel(None, existing)
     if not is_rating_post(request):
-        return RatingPanel(RatingForm(of_answer=of_answer))
+        return RatingPanel(None, existing) if existing is not None else RatingPanel(RatingForm(of_answer=of_answer))
     if existing is not None:
         return RatingPanel(None, existing, refused=already_rated_message(), status=409)
     form = RatingForm(request.POST, of_answer=of_answer)
@@ -155,20 +156,19 @@ def rating_panel(request, model: type[Rating], existing: Rating | None, *, of_an
         return RatingPanel(form, status=429)
     try:
         rating = rate(model, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"], **fields)
-    except AlreadyRated:
-        return RatingPanel(
-            None, model.objects.filter(code=fields["code"]).first(), refused=already_rated_message(), status=409
-        )
+    except AlreadyRated:  # rated meanwhile, from another tab or device
+        existing = model.objects.filter(code=fields["code"]).first()
+        return RatingPanel(None, existing, refused=already_rated_message(), status=409)
     return RatingPanel(None, rating, thanked=True)
 
 
-def summary_columns(prefix: str = "") -> dict:
-    """Aggregates of ratings (reached through `prefix`, e.g. "ratings__"): `rated` (count), `score_total` (the sum
-    of the scores) and `satisfied` (how many 4 or 5), for .annotate() or .aggregate(); see RatingNumbers."""
+def summary_columns() -> dict:
+    """Aggregates of ratings for .annotate() or .aggregate(): `rated` (count), `score_total` (the sum of the
+    scores) and `satisfied` (how many 4 or 5); see RatingNumbers."""
     return {
-        "rated": Count(f"{prefix}pk"),
-        "score_total": Sum(f"{prefix}score"),
-        "satisfied": Count(f"{prefix}pk", filter=Q(**{f"{prefix}score__gte": SATISFIED})),
+        "rated": Count("pk"),
+        "score_total": Sum("score"),
+        "satisfied": Count("pk", filter=Q(score__gte=SATISFIED)),
     }
 
 

@@ -131,3 +131,13 @@ def test_the_listing_takes_the_same_queries_however_many_ratings(
         QuestionRating.objects.create(code=f"HD-AAAA-{number:04d}", agency=agency, score=4)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(ADMIN_LIST).status_code == 200
+
+
+def test_an_answer_is_rated_from_the_english_lookup(agency, answered):
+    path = "/en/questions-and-answers/track/"
+    visitor = Client()
+    page = visitor.post(path, {"code": answered.code, "contact": "nong@example.vn"}, **host(agency))
+    assert '<html lang="en">' in page.text and 'name="score"' in page.text
+    sent = visitor.post(path, {"form": "danh-gia", "score": "3", "website": ""}, **host(agency))
+    assert sent.status_code == 200
+    assert QuestionRating.objects.get().language == "en"

@@ -166,3 +166,15 @@ def test_the_admin_listing_shows_each_desk_only_its_agencys_ratings(
 
     client.force_login(make_user("bientap", agency.editors))
     assert client.get(ADMIN_LIST).status_code in (302, 403)
+
+
+def test_a_dossier_is_rated_from_its_english_status_page(other_agency, finished):
+    path = "/en/administrative-procedures/track-dossier/"
+    visitor = Client()
+    page = status_page(visitor, other_agency, finished, path=path)
+    assert '<html lang="en">' in page.text and 'name="score"' in page.text
+    sent = visitor.post(
+        f"{path}{finished.code}/", {"form": "danh-gia", "score": "5", "website": ""}, **host(other_agency)
+    )
+    assert sent.status_code == 200
+    assert DossierRating.objects.get().language == "en"
