@@ -46,6 +46,7 @@ class RatingViewSet(ModelViewSet):
     ordering = ["-rated_at", "-pk"]
     search_fields = ["code", "comment"]
     search_backend_name = None
+    list_filter = ["score"]
     extra_columns: tuple = ()
     select_related: tuple = ("agency",)
 

@@ -107,6 +107,8 @@ def test_each_bbt_reads_only_its_sites_ratings(client, agency, other_agency, ans
     client.force_login(moderator)
     listing = client.get(ADMIN_LIST)
     assert listing.status_code == 200 and answered.code in listing.text and "Chậm." in listing.text
+    assert answered.code not in client.get(ADMIN_LIST, {"score": "5"}).text
+    assert answered.code in client.get(ADMIN_LIST, {"score": "1"}).text
 
     client.force_login(make_user("bbt_tunghia", other_agency.moderators))
     assert answered.code not in client.get(ADMIN_LIST).text

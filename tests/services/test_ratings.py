@@ -178,3 +178,31 @@ def test_a_dossier_is_rated_from_its_english_status_page(other_agency, finished)
     )
     assert sent.status_code == 200
     assert DossierRating.objects.get().language == "en"
+
+
+def test_the_procedure_page_shows_its_years_ratings(client, other_agency, procedure):
+    for score in (5, 4, 1):
+        dossier = make_dossier(procedure)
+        DossierRating.objects.create(code=dossier.code, agency=other_agency, procedure=procedure, score=score)
+    page = client.get(procedure.url, **host(other_agency))
+    assert "Đánh giá của người dân" in page.text and "trung bình 3,3/5; hài lòng 66,7%" in page.text
+
+
+def test_the_admin_listing_takes_the_same_queries_however_many_ratings(
+    client, portal, other_agency, procedure, make_user, django_assert_max_num_queries
+):
+    client.force_login(make_user("bbt_tinh", portal.moderators))  # the portal's BBT: every agency's
+
+    def add(count):
+        for _ in range(count):
+            dossier = make_dossier(procedure)
+            DossierRating.objects.create(code=dossier.code, agency=other_agency, procedure=procedure, score=3)
+
+    add(2)
+    client.get(ADMIN_LIST)
+    with django_assert_max_num_queries(60) as few:
+        assert client.get(ADMIN_LIST).status_code == 200
+    add(20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        listing = client.get(ADMIN_LIST)
+    assert listing.text.count("3/5 – Bình thường") == 22
