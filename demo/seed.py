@@ -37,6 +37,7 @@ from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
 from .reporting import seed_page_views
+from .ratings import seed_ratings
 from .services import GUIDE, seed_dossiers, seed_procedures
 
 ADMIN_USERNAME = "admin"
@@ -118,6 +119,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         portal_procedures = agencies[""].site.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
         add_entry(portal_procedures, StandardPage, GUIDE, Locale.objects.get(language_code="en"), result)
         progress(f"hồ sơ trực tuyến: {Dossier.objects.count()} hồ sơ")
+        seed_ratings(agencies, result)
+        progress("đánh giá mức độ hài lòng: một số hồ sơ và câu trả lời mẫu")
         seed_following(agencies, result)
         progress(f"nhận tin qua thư điện tử: {Subscription.objects.count()} đăng ký (minh họa)")
         seed_procurement(agencies, result)

@@ -1,21 +1,24 @@
-"""The public side of questions and answers (R9): asking, following a question by its code, reading answers."""
+"""The public side of questions and answers (R9): asking, following a question by its code, rating its published
+answer (Decree 224/2026), reading answers."""
 
+import time
 from types import SimpleNamespace
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from documents.models import LegalDocumentPage, LegalField
 from groundwork.abuse import HoneypotMixin
 from groundwork.forms import PHONE, DescribedFieldsMixin, matches_contact
+from groundwork.ratings import RatingPanel, is_rating_post, rating_panel
 from groundwork.uploads import upload_problem
 from vietnam.text import search_words
 
-from .models import Question
+from .models import Question, QuestionRating
 from .models.questions import MAX_ATTACHMENT_SIZE
 
 PAGE_SIZE = 20
@@ -93,6 +96,43 @@ class LookupForm(DescribedFieldsMixin, forms.Form):
         contact = self.cleaned_data["contact"].strip()
         question = Question.objects.filter(agency=agency, code=code).first()
         return question if question is not None and matches_contact(contact, question.email, question.phone) else None
+
+
+def remember_found(request, question: Question) -> None:
+    """Keep the question found with its code and contact open to this session for a while (to rate its answer)."""
+    from .models.pages import FOUND_SESSION_KEY
+
+    request.session.cycle_key()  # a new session key: the access must not pass to a planted cookie
+    request.session[FOUND_SESSION_KEY] = [question.pk, int(time.time())]
+
+
+def found_question(request, agency) -> Question | None:
+    """The question this session found on `agency`'s site in the last FOUND_SECONDS, if any."""
+    from .models.pages import FOUND_SECONDS, FOUND_SESSION_KEY
+
+    found = request.session.get(FOUND_SESSION_KEY)
+    if not (isinstance(found, list) and len(found) == 2 and found[1] >= time.time() - FOUND_SECONDS):
+        return None
+    return Question.objects.filter(agency=agency, pk=found[0]).select_related("rating").first()
+
+
+def rating_of(request, question: Question) -> RatingPanel | None:
+    """The rating part of a question's lookup (groundwork.ratings): offered once its answer is published, a rating
+    posted to it saved once per code; None (nothing shown) before, and a rating posted then refused."""
+    if question.status != Question.Status.PUBLISHED:
+        if is_rating_post(request):
+            refused = gettext("Câu hỏi chỉ được đánh giá khi câu trả lời đã được công khai.")
+            return RatingPanel(None, refused=refused, status=409)
+        return None
+    return rating_panel(
+        request,
+        QuestionRating,
+        getattr(question, "rating", None),
+        of_answer=True,
+        code=question.code,
+        question_id=question.pk,
+        agency_id=question.agency_id,
+    )
 
 
 def published_questions(agency, *, portal_wide: bool, query: str = "", legal_field: LegalField | None = None):

@@ -1,10 +1,11 @@
 """The numbers of online public services (Điều 11.2) and the progress of each agency's roadmap (Điều 12.2).
 
 For each procedure in a year: how often its page was read, how many dossiers came in, how many were finished
-(result ready or refused) and whether on or before their due date, and how many of those that came in are still
-open past it. A procedure's languages count as one procedure. Whatever the number of procedures, everything is
-read in a constant number of grouped queries and put together here; the public page, the admin page and the
-exports all read `procedure_statistics`.
+(result ready or refused) and whether on or before their due date, how many of those that came in are still
+open past it, and how the applicants rated their finished dossiers (Decree 224/2026: how many ratings, their
+average on the 1–5 scale, the share satisfied; groundwork.ratings). A procedure's languages count as one
+procedure. Whatever the number of procedures, everything is read in a constant number of grouped queries and put
+together here; the public page, the admin page and the exports all read `procedure_statistics`.
 
 Who sees what: the public page shows its site's procedures (the portal's: every agency's); in the admin, an
 agency's editorial board (BBT) and one-stop desk see their agency's, superusers and the portal's BBT every
@@ -25,10 +26,11 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
 from groundwork.paging import paginate
+from groundwork.ratings import RatingNumbers, summary_columns
 from home.models import Agency
 from vietnam.text import sort_key
 
-from .models import Dossier, OnlineServicePlan, ProcedurePage, ProcedureViewCount
+from .models import Dossier, DossierRating, OnlineServicePlan, ProcedurePage, ProcedureViewCount
 from .models.usage import FIRST_YEAR, record_view
 
 # Robots, link previews, monitors and scripts: their visits are not people using a service.
@@ -132,8 +134,12 @@ class Numbers:
     on_time: int = 0
     late: int = 0
     overdue: int = 0
+    # The applicants' ratings of the year (groundwork.ratings.summary_columns).
+    rated: int = 0
+    score_total: int = 0
+    satisfied: int = 0
 
-    FIELDS = ("views", "submitted", "processed", "on_time", "late", "overdue")
+    FIELDS = ("views", "submitted", "processed", "on_time", "late", "overdue", "rated", "score_total", "satisfied")
 
     def add(self, other: "Numbers") -> None:
         for name in self.FIELDS:
@@ -147,6 +153,20 @@ class Numbers:
     def on_time_rate(self) -> float | None:
         """The share of the finished dossiers finished on time, in percent (None when none was finished)."""
         return self.on_time * 100 / self.processed if self.processed else None
+
+    @property
+    def ratings(self) -> RatingNumbers:
+        return RatingNumbers(self.rated, self.score_total, self.satisfied)
+
+    @property
+    def average(self) -> float | None:
+        """The average rating on the 1–5 scale (None without ratings)."""
+        return self.ratings.average
+
+    @property
+    def satisfied_rate(self) -> float | None:
+        """The share of ratings of 4 or 5, in percent (None without ratings)."""
+        return self.ratings.satisfied_rate
 
 
 @dataclass
@@ -180,7 +200,7 @@ def procedure_statistics(agencies, year: int, language: str | None = None) -> St
     A procedure is listed while it is live and public, and in any year it has numbers. It is named in `language`
     (default: the active one) when translated into it. Dossiers count in the year they came in (submitted, still
     open past their due date) and in the year they were finished (processed, on time or late); views in the year
-    they were read. Five queries, however many procedures and dossiers.
+    they were read; ratings in the year they were given. Six queries, however many procedures and dossiers.
     """
     agencies = {agency.pk: agency for agency in agencies}
     ids = list(agencies)
@@ -205,6 +225,8 @@ def procedure_statistics(agencies, year: int, language: str | None = None) -> St
     )
     for row in views:
         numbers[key_of.get(row["procedure_id"])].views += row["total"]
+    for row in _rating_numbers(Q(agency_id__in=ids), start, end):
+        numbers[key_of.get(row.pop("procedure_id"))].add(Numbers(**row))
 
     by_key = defaultdict(dict)
     for page in pages:
@@ -243,7 +265,17 @@ def numbers_of(procedure: ProcedurePage, year: int) -> Numbers:
         numbers.add(Numbers(**row))
     views = ProcedureViewCount.objects.filter(procedure__in=pages, day__gte=start.date(), day__lt=end.date())
     numbers.views = views.aggregate(total=Sum("views"))["total"] or 0
+    for row in _rating_numbers(Q(procedure__in=pages), start, end):
+        del row["procedure_id"]
+        numbers.add(Numbers(**row))
     return numbers
+
+
+def _rating_numbers(which: Q, start: datetime, end: datetime) -> list[dict]:
+    """Per procedure (page) of the ratings `which` selects, given in a year: rated, score_total, satisfied."""
+    ratings = DossierRating.objects.filter(which, rated_at__gte=start, rated_at__lt=end)
+    rows = ratings.values("procedure_id").annotate(**summary_columns()).order_by()
+    return [{**row, "score_total": row["score_total"] or 0} for row in rows]
 
 
 def _dossier_numbers(which: Q, start: datetime, end: datetime) -> list[dict]:

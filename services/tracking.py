@@ -13,6 +13,8 @@ code to the email on file; its answer is the same whether anything matched or wa
 
 The status page shows the steps but the internal notes, each with the officer's full name (never an email), and
 never the applicant's email, phone or answers. While the agency awaits a supplement, the applicant sends it there.
+Once the dossier is finished (result ready, handed back or refused), the applicant rates it there, once
+(Decree 224/2026; the rule is groundwork.ratings).
 """
 
 import time
@@ -36,11 +38,12 @@ from wagtail.models import Page, Site
 from groundwork.abuse import HoneypotMixin, rate_limited
 from groundwork.forms import DescribedFieldsMixin, matches_contact
 from groundwork.mail import send_mail
+from groundwork.ratings import is_rating_post, rating_panel
 from groundwork.uploads import upload_problem
 from home.models import Agency
 
 from . import handling
-from .models import Dossier, DossierAccess, DossierEvent, DossierFile
+from .models import Dossier, DossierAccess, DossierEvent, DossierFile, DossierRating
 from .submission import FILE_TYPES, MAX_FILE_SIZE, MAX_FILES_SIZE
 
 # Lookups per visitor (IP address) in ten minutes: enough for a one-stop shop, too few to guess secrets.
@@ -281,18 +284,32 @@ def recover(request, section):
 
 @sensitive_post_parameters()
 def dossier_status(request, section, code: str):
-    """The status page of a dossier this session has looked up (else back to the lookup form), and its
-    supplement form while the agency awaits one."""
+    """The status page of a dossier this session has looked up (else back to the lookup form), its supplement
+    form while the agency awaits one, and its rating form once it is finished."""
     agency = _site_agency(request)
     dossiers = Dossier.objects.filter(code=code, pk__in=_remembered(request))
     if not agency.is_portal:
         dossiers = dossiers.filter(agency=agency)
-    dossier = dossiers.select_related("procedure", "agency", "officer").first()
+    dossier = dossiers.select_related("procedure", "agency", "officer", "rating").first()
     if dossier is None:
         return redirect(section.get_url(request) + section.reverse_subpage("track"))
 
-    form, refused, status = None, "", 200
-    if request.method == "POST":
+    form, refused, status, rating = None, "", 200, None
+    if dossier.status not in Dossier.OPEN:
+        rating = rating_panel(
+            request,
+            DossierRating,
+            getattr(dossier, "rating", None),
+            code=dossier.code,
+            dossier=dossier,
+            agency=dossier.agency,
+            procedure=dossier.procedure,
+        )
+        status = rating.status
+    if is_rating_post(request):
+        if rating is None:
+            refused, status = gettext("Hồ sơ chỉ được đánh giá khi đã có kết quả hoặc bị từ chối."), 409
+    elif request.method == "POST":
         if dossier.status != Dossier.Status.SUPPLEMENT:
             refused, status = _not_awaited_message(), 409
         else:
@@ -332,6 +349,7 @@ def dossier_status(request, section, code: str):
         form=form,
         refused=refused,
         supplemented=request.session.pop(SUPPLEMENTED_SESSION_KEY, None) == dossier.code,
+        rating=rating,
     )
     return _private(TemplateResponse(request, "services/dossier_status.html", context, status=status))
 

@@ -1,4 +1,5 @@
-"""Who sees what in the feedback admin: questions by their site's BBT and units, comments by their site's BBT.
+"""Who sees what in the feedback admin: questions by their site's BBT and units, comments and the askers' ratings
+of the answers by their site's BBT.
 
 Registered for their models in feedback/wagtail_hooks.py.
 """
@@ -7,7 +8,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from feedback import handling
 from feedback.consultations import is_moderator, moderated_comments
-from feedback.models import Question
+from feedback.models import Question, QuestionRating
+from home.models import Agency
 from home.permissions import BoardPermissionPolicy
 from home.queries import agencies_by_root_path, owner_of
 
@@ -40,3 +42,29 @@ class CommentPermissionPolicy(BoardPermissionPolicy):
     def keeper_groups(self, instance):
         agency = owner_of(instance.page, agencies_by_root_path())
         return [agency.moderators_id] if agency else []
+
+
+def rating_agencies(user):
+    """The agencies whose answers' ratings `user` reads: their BBT's; every one for superusers and the portal's
+    BBT (as services.statistics.sees_every_agency)."""
+    if not user.is_active:
+        return Agency.objects.none()
+    groups = user.groups.all()
+    if user.is_superuser or Agency.objects.filter(kind=Agency.Kind.PORTAL, moderators__in=groups).exists():
+        return Agency.objects.all()
+    return Agency.objects.filter(moderators__in=groups)
+
+
+class QuestionRatingPermissionPolicy(ModelPermissionPolicy):
+    """The askers' ratings are only read, by their agencies' BBT (rating_agencies)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and rating_agencies(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action == "view" and rating_agencies(user).filter(pk=instance.agency_id).exists()
+
+    def instances_user_has_permission_for(self, user, action):
+        if action != "view":
+            return QuestionRating.objects.none()
+        return QuestionRating.objects.filter(agency__in=rating_agencies(user))

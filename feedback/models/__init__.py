@@ -3,6 +3,7 @@
 from .consultations import ConsultationComment, ConsultationIndexPage, ConsultationPage
 from .pages import QuestionIndexPage
 from .questions import Question, QuestionEvent, Unit
+from .ratings import QuestionRating
 
 __all__ = [
     "ConsultationComment",
@@ -11,5 +12,6 @@ __all__ = [
     "Question",
     "QuestionEvent",
     "QuestionIndexPage",
+    "QuestionRating",
     "Unit",
 ]

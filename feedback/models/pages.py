@@ -20,6 +20,10 @@ LOOKUP_LIMIT = (20, 600)
 RECEIPT_SESSION_KEY = "feedback:receipt"
 # A receipt not shown within this many seconds of the question is not shown any more (a shared computer).
 RECEIPT_SECONDS = 15 * 60
+# The question this session last found with its code and contact, as [id, when]: its rating form posts back to the
+# lookup without the contact again, for a while (a shared computer must not keep it open for the next visitor).
+FOUND_SESSION_KEY = "feedback:found"
+FOUND_SECONDS = 2 * 3600
 
 
 class QuestionIndexPage(LocalizedRoutesMixin, SectionPage):
@@ -27,7 +31,9 @@ class QuestionIndexPage(LocalizedRoutesMixin, SectionPage):
 
     /hoi-dap/ lists the published answers (on the portal: every site's), searchable without diacritics and
     by field; /hoi-dap/gui-cau-hoi/ takes a question or a petition; /hoi-dap/tra-cuu/ shows one to whoever has
-    its code and the email or phone given with it; /hoi-dap/<id>/ is one published answer.
+    its code and the email or phone given with it, and once its answer is published, the form to rate it (posted
+    back there, in the session that found it; Decree 224/2026, groundwork.ratings); /hoi-dap/<id>/ is one
+    published answer.
     """
 
     subpage_types = ["home.StandardPage"]
@@ -101,26 +107,41 @@ class QuestionIndexPage(LocalizedRoutesMixin, SectionPage):
 
     @localized_path("tra-cuu/", "track/", name="lookup")
     def lookup(self, request):
-        from feedback.questions import LookupForm
+        from feedback.questions import LookupForm, found_question, rating_of, remember_found
         from groundwork.abuse import rate_limited
+        from groundwork.ratings import is_rating_post
 
         request.sensitive_post_parameters = "__ALL__"  # an error report never carries a citizen's data
         agency = self.agency(request)
-        form = LookupForm(request.POST or None)
-        question = None
-        if request.method == "POST" and form.is_valid():
-            if rate_limited(request, "lookup", *LOOKUP_LIMIT):
-                form.add_error(None, _("Bạn đã tra cứu nhiều lần trong thời gian ngắn; hãy thử lại sau."))
-            else:
-                question = form.find(agency)
-                if question is None:
-                    # The same answer whether the code exists or not.
-                    form.add_error(None, _("Không tìm thấy câu hỏi với mã và thông tin liên hệ này."))
+        question, status, refused = None, 200, ""
+        if is_rating_post(request):
+            form = LookupForm()
+            question = found_question(request, agency)
+            if question is None:
+                refused = _("Hãy tra cứu lại câu hỏi bằng mã và thông tin liên hệ trước khi đánh giá.")
+                status = 400
+        else:
+            form = LookupForm(request.POST or None)
+            if request.method == "POST" and form.is_valid():
+                if rate_limited(request, "lookup", *LOOKUP_LIMIT):
+                    form.add_error(None, _("Bạn đã tra cứu nhiều lần trong thời gian ngắn; hãy thử lại sau."))
+                else:
+                    question = form.find(agency)
+                    if question is None:
+                        # The same answer whether the code exists or not.
+                        form.add_error(None, _("Không tìm thấy câu hỏi với mã và thông tin liên hệ này."))
+                    else:
+                        remember_found(request, question)
         context = self.get_context(request)
-        context.update(form=form, question=question)
+        context.update(form=form, question=question, refused=refused)
         if question is not None:
             context["events"] = question.events.exclude(action="ghi-chu").select_related("actor")
-        return TemplateResponse(request, "feedback/question_lookup.html", context)
+            context["rating"] = rating_of(request, question)
+            if context["rating"] is not None:
+                status = context["rating"].status
+        response = TemplateResponse(request, "feedback/question_lookup.html", context, status=status)
+        add_never_cache_headers(response)
+        return response
 
     @path("<int:pk>/", name="answer")
     def answer(self, request, pk):

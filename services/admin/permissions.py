@@ -1,4 +1,5 @@
-"""Who sees what in the services admin: dossiers by their agencies' one-stop desks, roadmaps by their agencies' BBT.
+"""Who sees what in the services admin: dossiers by their agencies' one-stop desks, roadmaps by their agencies' BBT,
+applicants' ratings by both.
 
 Registered for their models in services/wagtail_hooks.py.
 """
@@ -9,8 +10,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from home.models import Agency
 from home.permissions import BoardPermissionPolicy
 from services import handling
-from services.models import Dossier
-from services.statistics import planning_agencies, plans_for
+from services.models import Dossier, DossierRating
+from services.statistics import planning_agencies, plans_for, statistics_agencies
 
 
 class DossierPermissionPolicy(ModelPermissionPolicy):
@@ -39,3 +40,19 @@ class PlanPermissionPolicy(BoardPermissionPolicy):
 
     def keeper_groups(self, instance):
         return Agency.objects.filter(Q(pk=instance.agency_id) | Q(kind=Agency.Kind.PORTAL)).values("moderators")
+
+
+class DossierRatingPermissionPolicy(ModelPermissionPolicy):
+    """Applicants' ratings are only read, by their agencies' BBT and one-stop desk (every agency's for superusers
+    and the portal's BBT: statistics.statistics_agencies)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and statistics_agencies(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action == "view" and statistics_agencies(user).filter(pk=instance.agency_id).exists()
+
+    def instances_user_has_permission_for(self, user, action):
+        if action != "view":
+            return DossierRating.objects.none()
+        return DossierRating.objects.filter(agency__in=statistics_agencies(user))

@@ -13,6 +13,7 @@ from .procedures import (
     ProcedurePage,
     Sector,
 )
+from .ratings import DossierRating
 from .usage import ProcedureViewCount
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "DossierCounter",
     "DossierEvent",
     "DossierFile",
+    "DossierRating",
     "GovernmentLevel",
     "OnlineService",
     "OnlineServicePlan",

@@ -32,3 +32,9 @@ def percent(value) -> str:
     """A share in percent, to one decimal where it has one: "33,3%", "50%" in Vietnamese."""
     rounded = round(value, 1)
     return _format(rounded, 0 if rounded == int(rounded) else 1) + "%"
+
+
+@register.filter
+def decimal(value) -> str:
+    """A number to one decimal: "3,7" in Vietnamese, "3.7" in English (an average rating)."""
+    return _format(round(value, 1), 1)

@@ -64,8 +64,10 @@ def get(client, agency, path=STATISTICS, **params):
 
 
 def numbers_of(response, title: str) -> dict:
+    """The procedure's views and dossiers (its ratings: tests/services/test_ratings.py)."""
     row = next(row for row in response.context["statistics"].rows if row.page.title == title)
-    return vars(row.numbers)
+    dossier_fields = ("views", "submitted", "processed", "on_time", "late", "overdue")
+    return {name: getattr(row.numbers, name) for name in dossier_fields}
 
 
 # Counting views ---------------------------------------------------------------------------------------------
@@ -366,6 +368,8 @@ HEADINGS = [
     "Trễ hạn",
     "Quá hạn chưa giải quyết",
     "Tỷ lệ đúng hạn (%)",
+    "Lượt đánh giá",
+    "Mức hài lòng trung bình (1–5)",
 ]
 
 
@@ -377,8 +381,8 @@ def test_an_agencys_board_downloads_its_own_statistics_as_csv(client, agency, mo
     assert rows[0] == HEADINGS
     assert rows[1:] == [
         ["Sở Thông tin và Truyền thông", "1.001612.000.00.00.H48", '\'=HYPERLINK("http://x.example")',
-         "Dịch vụ công trực tuyến toàn trình", "1500", "3", "3", "1", "2", "0", "33,3"],
-        ["Tổng cộng", "", "", "", "1500", "3", "3", "1", "2", "0", "33,3"],
+         "Dịch vụ công trực tuyến toàn trình", "1500", "3", "3", "1", "2", "0", "33,3", "0", ""],
+        ["Tổng cộng", "", "", "", "1500", "3", "3", "1", "2", "0", "33,3", "0", ""],
     ]  # fmt: skip
 
 
@@ -389,7 +393,7 @@ def test_an_agencys_desk_downloads_its_own_statistics_as_xlsx(client, agency, ma
 
     assert rows[0] == HEADINGS
     assert rows[1] == ["Sở Thông tin và Truyền thông", "1.001612.000.00.00.H48", '=HYPERLINK("http://x.example")',
-                       "Dịch vụ công trực tuyến toàn trình", 1500, 3, 3, 1, 2, 0, 33.3]  # fmt: skip
+                       "Dịch vụ công trực tuyến toàn trình", 1500, 3, 3, 1, 2, 0, 33.3, 0, None]  # fmt: skip
     assert rows[2][0] == "Tổng cộng" and len(rows) == 3
     sheet = load_workbook(io.BytesIO(client.get(ADMIN, {"year": last_year(), "export": "xlsx"}).content))[
         "Theo thủ tục"
@@ -426,9 +430,9 @@ def test_the_portals_board_and_superusers_get_every_agency(client, portal, make_
     assert "Sở Thông tin và Truyền thông" in page.text and "Xã Tư Nghĩa" in page.text
     by_agency = load_workbook(io.BytesIO(client.get(ADMIN, {"year": last_year(), "export": "xlsx"}).content))
     assert [[cell.value for cell in row] for row in by_agency["Theo cơ quan"].iter_rows(min_row=2)] == [
-        ["Sở Thông tin và Truyền thông", 1, 1500, 3, 3, 1, 2, 0, 33.3],
-        ["Xã Tư Nghĩa", 1, 0, 1, 0, 0, 0, 1, None],
-        ["Tổng cộng", 2, 1500, 4, 3, 1, 2, 1, 33.3],
+        ["Sở Thông tin và Truyền thông", 1, 1500, 3, 3, 1, 2, 0, 33.3, 0, None],
+        ["Xã Tư Nghĩa", 1, 0, 1, 0, 0, 0, 1, None, 0, None],
+        ["Tổng cộng", 2, 1500, 4, 3, 1, 2, 1, 33.3, 0, None],
     ]
 
 

@@ -54,6 +54,8 @@ NUMBER_HEADINGS = [
     _("Trễ hạn"),
     _("Quá hạn chưa giải quyết"),
     _("Tỷ lệ đúng hạn (%)"),
+    _("Lượt đánh giá"),
+    _("Mức hài lòng trung bình (1–5)"),
 ]
 
 
@@ -64,7 +66,13 @@ def _headings(*headings) -> list[str]:
 def _numbers(numbers, spreadsheet: str) -> list:
     rate = numbers.on_time_rate
     values = [numbers.views, numbers.submitted, numbers.processed, numbers.on_time, numbers.late, numbers.overdue]
-    return [*values, vietnamese_decimal(rate) if spreadsheet == "csv" else _rate(rate)]
+    average = numbers.average
+    return [
+        *values,
+        vietnamese_decimal(rate) if spreadsheet == "csv" else _rate(rate),
+        numbers.rated,
+        vietnamese_decimal(average) if spreadsheet == "csv" else _rate(average),
+    ]
 
 
 def statistics_sheets(statistics, spreadsheet: str) -> list[tuple[str, list[list]]]:
