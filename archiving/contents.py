@@ -9,13 +9,13 @@
 - every revision of those pages and their log entries (the history R3 and R13 keep);
 - the Site, its Agency, its site settings (every BaseSiteSetting, with their own ParentalKey rows: advertisements);
 - its collection (and the collections inside it) with the documents and images in them, and their files;
-- a few rows that belong to the site without a ParentalKey (OWNED_BY): procedures' view counts, the online service
-  plan, the site's redirects. Every model of the project that points at a site's rows is classified here: carried,
+- a few rows that belong to the site without a ParentalKey (OWNED_BY): procedures' and pages' view counts, the online
+  service plan, the site's redirects. Every model of the project that points at a site's rows is classified here: carried,
   or left out with a reason (`unclassified()` lists those that are not, and a test keeps that list empty).
 
 **Not in the archive:**
 - citizens' personal data (PERSONAL): questions and their askers, dossiers and their files, consultation comments,
-  subscriptions. A content archive travels between installations and operators; these stay in the installation
+  subscriptions, satisfaction ratings. A content archive travels between installations and operators; these stay in the installation
   that received them, under its retention rules (services/purge_dossiers).
 - accounts, groups, permissions and the workflow: the restoring installation makes them again for the Agency as
   `create_agency_site` would (archiving.restoring), and people get their accounts there. Who wrote a revision or
@@ -62,6 +62,8 @@ PERSONAL = {
     "following.subscriptionrequest",
     "following.subscription",
     "following.digest",
+    "services.dossierrating",
+    "feedback.questionrating",
 }
 # Rows that point at a site's rows but are not its content, and why.
 NOT_CARRIED = {
@@ -80,6 +82,7 @@ OWNED_BY = {
     "services.procedureviewcount": "procedure",
     "services.onlineserviceplan": "agency",
     "wagtailredirects.redirect": "site",
+    "reporting.pageviewcount": "site",
 }
 # The standard lists every installation has, matched by this field; an entry the other installation lacks is made.
 SHARED_LISTS = {
