@@ -9,14 +9,14 @@
 - every revision of those pages and their log entries (the history R3 and R13 keep);
 - the Site, its Agency, its site settings (every BaseSiteSetting, with their own ParentalKey rows: advertisements);
 - its collection (and the collections inside it) with the documents and images in them, and their files;
-- a few rows that belong to the site without a ParentalKey (OWNED_BY): procedures' and pages' view counts, the online
-  service plan, the site's redirects. Every model of the project that points at a site's rows is classified here: carried,
-  or left out with a reason (`unclassified()` lists those that are not, and a test keeps that list empty).
+- a few rows that belong to the site without a ParentalKey (OWNED_BY): procedures' and pages' view counts, the
+  online service plan, the site's redirects. Every model of the project that points at a site's rows is classified
+  here: carried, or left out with a reason (`unclassified()` lists those that are not, and a test keeps that list empty).
 
 **Not in the archive:**
 - citizens' personal data (PERSONAL): questions and their askers, dossiers and their files, consultation comments,
-  subscriptions, satisfaction ratings. A content archive travels between installations and operators; these stay in the installation
-  that received them, under its retention rules (services/purge_dossiers).
+  subscriptions, satisfaction ratings. A content archive travels between installations and operators; these stay
+  in the installation that received them, under its retention rules (services/purge_dossiers).
 - accounts, groups, permissions and the workflow: the restoring installation makes them again for the Agency as
   `create_agency_site` would (archiving.restoring), and people get their accounts there. Who wrote a revision or
   owns a page is kept by username: it is linked again where that username exists, left empty where it does not.
