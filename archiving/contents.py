@@ -11,7 +11,7 @@
 - its collection (and the collections inside it) with the documents and images in them, and their files;
 - a few rows that belong to the site without a ParentalKey (OWNED_BY): procedures' and pages' view counts, the
   online service plan, the site's redirects. Every model of the project that points at a site's rows is classified
-  here: carried, or left out with a reason (`unclassified()` lists those that are not, and a test keeps that list empty).
+  here: carried, or left out with a reason (`unclassified()` lists those that are not; a test keeps it empty).
 
 **Not in the archive:**
 - citizens' personal data (PERSONAL): questions and their askers, dossiers and their files, consultation comments,

@@ -36,8 +36,8 @@ from .organisation import seed_organisation
 from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
-from .reporting import seed_page_views
 from .ratings import seed_ratings
+from .reporting import seed_page_views
 from .services import GUIDE, seed_dossiers, seed_procedures
 
 ADMIN_USERNAME = "admin"
