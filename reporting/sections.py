@@ -26,7 +26,7 @@ from feedback.models import ConsultationComment, ConsultationPage, Question
 from groundwork.reports import Chart, Period, ReportTable
 from home.models import Agency
 from services.models import ProcedurePage
-from services.statistics import _dossier_numbers
+from services.statistics import dossier_numbers
 from vietnam.text import sort_key
 
 from .models import PageViewCount
@@ -314,7 +314,7 @@ def dossiers(period: Period, agencies) -> Iterable[ReportTable]:
     agencies = sorted(agencies, key=site_order)
     by_pk = {agency.pk: agency for agency in agencies}
     start, after = period.bounds()
-    found = _dossier_numbers(Q(agency_id__in=list(by_pk)), start, after)
+    found = dossier_numbers(Q(agency_id__in=list(by_pk)), start, after)
     procedures = {
         page.pk: page
         for page in ProcedurePage.objects.filter(pk__in=[row["procedure_id"] for row in found])

@@ -215,7 +215,7 @@ def procedure_statistics(agencies, year: int, language: str | None = None) -> St
     )
     key_of = {page.pk: page.translation_key for page in pages}
     numbers = defaultdict(Numbers)
-    for row in _dossier_numbers(Q(agency_id__in=ids), start, end):
+    for row in dossier_numbers(Q(agency_id__in=ids), start, end):
         numbers[key_of.get(row.pop("procedure_id"))].add(Numbers(**row))
     views = (
         ProcedureViewCount.objects.filter(procedure__agency_id__in=ids, day__gte=start.date(), day__lt=end.date())
@@ -260,7 +260,7 @@ def numbers_of(procedure: ProcedurePage, year: int) -> Numbers:
     start, end = year_bounds(year)
     pages = ProcedurePage.objects.filter(translation_key=procedure.translation_key).values("pk")
     numbers = Numbers()
-    for row in _dossier_numbers(Q(procedure__in=pages), start, end):
+    for row in dossier_numbers(Q(procedure__in=pages), start, end):
         del row["procedure_id"]
         numbers.add(Numbers(**row))
     views = ProcedureViewCount.objects.filter(procedure__in=pages, day__gte=start.date(), day__lt=end.date())
@@ -278,9 +278,9 @@ def _rating_numbers(which: Q, start: datetime, end: datetime) -> list[dict]:
     return [{**row, "score_total": row["score_total"] or 0} for row in rows]
 
 
-def _dossier_numbers(which: Q, start: datetime, end: datetime) -> list[dict]:
+def dossier_numbers(which: Q, start: datetime, end: datetime) -> list[dict]:
     """Per procedure (page) of the dossiers `which` selects: submitted, finished on time or late, and still open
-    past due, in a year."""
+    past due, between `start` and `end` (a year, or the operations report's period)."""
     came_in = Q(submitted_at__gte=start, submitted_at__lt=end)
     finished = Q(finished_at__gte=start, finished_at__lt=end)
     # The result's day in the province's time (the current time zone), against the promised day.

@@ -169,7 +169,10 @@ class ConsultationComment(models.Model):
         verbose_name = _("ý kiến góp ý")
         verbose_name_plural = _("ý kiến góp ý")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["page", "status", "created_at"], name="feedback_comment_page")]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"], name="feedback_comment_page"),
+            models.Index(fields=["created_at"], name="feedback_comment_created"),  # the operations report's periods
+        ]
 
     def __str__(self):
         return f"{self.name}: {self.body[:60]}"

@@ -152,6 +152,9 @@ class Question(index.Indexed, models.Model):
             models.Index(fields=["agency", "status", "due_on"], name="feedback_q_inbox"),
             models.Index(fields=["unit", "status", "due_on"], name="feedback_q_unit"),
             models.Index(fields=["status", "-published_at"], name="feedback_q_published"),
+            # The operations report's counts of a period (reporting).
+            models.Index(fields=["agency", "received_at"], name="feedback_q_received"),
+            models.Index(fields=["agency", "answered_at"], name="feedback_q_answered"),
         ]
 
     def __str__(self):
