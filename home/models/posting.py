@@ -35,11 +35,11 @@ class PostingRule(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(CACHE_KEY)
+
     @property
     def local_name(self) -> str:
         """The name in the language being served."""
         return local_text(self.name, self.name_en)
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY)

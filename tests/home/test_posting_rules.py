@@ -54,7 +54,7 @@ def edit_rule(client, code: str, limit: int):
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
-def test_an_administrator_changes_a_limit_and_every_deadline_follows(admin_client, agency, make_document):
+def test_an_administrator_changes_a_limit_and_every_deadline_follows(admin_client, agency, make_document):  # noqa: F811
     assert posting_limit("plans") == 10  # cached now
     friday = date(2026, 3, 6)
     plan = PlanPage(trigger_date=friday)
