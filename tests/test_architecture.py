@@ -25,6 +25,18 @@ MAY_IMPORT = {
     "procurement": {"home", "groundwork", "vietnam"},
     "finder": {"home", "groundwork", "vietnam"},
     "leadership": {"home", "groundwork", "vietnam"},
+    "oversight": {
+        "home",
+        "documents",
+        "feedback",
+        "services",
+        "publications",
+        "procurement",
+        "leadership",
+        "organisation",
+        "groundwork",
+        "vietnam",
+    },
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}
 

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "procurement",
     "finder",
     "leadership",
+    "oversight",
     "outbox",
     "worker",
     "wagtail_localize",
