@@ -83,9 +83,9 @@ def english_coverage(agencies, cap: int | None = 10) -> list[SiteCoverage]:
     required = required_in_english(list(owners))
     english = Page.objects.filter(locale__language_code=ENGLISH, live=True).values("translation_key")
     missing = required.exclude(translation_key__in=english)
-    for root, n in required.values("site_root").annotate(n=Count("pk")).values_list("site_root", "n"):
+    for root, n in required.order_by().values("site_root").annotate(n=Count("pk")).values_list("site_root", "n"):
         rows[root].required = n
-    for root, n in missing.values("site_root").annotate(n=Count("pk")).values_list("site_root", "n"):
+    for root, n in missing.order_by().values("site_root").annotate(n=Count("pk")).values_list("site_root", "n"):
         rows[root].missing = n
     _list(rows, missing, "missing_pages", cap, lambda root: root)
 
@@ -102,7 +102,7 @@ def english_coverage(agencies, cap: int | None = 10) -> list[SiteCoverage]:
         .order_by("path")
     )
     to_vietnamese = {root: by_key[key] for root, key in english_roots.items()}
-    for root, n in outdated.values("site_root").annotate(n=Count("pk")).values_list("site_root", "n"):
+    for root, n in outdated.order_by().values("site_root").annotate(n=Count("pk")).values_list("site_root", "n"):
         rows[to_vietnamese[root]].outdated = n
     _list(rows, outdated, "outdated_pages", cap, to_vietnamese.get)
     return list(rows.values())
