@@ -26,17 +26,19 @@ from feedback.models import Question
 from home.posting import posting_limits
 from procurement.models import NoticePage, ProjectPage
 from publications.models import GuidancePage, PlanPage, ScienceProgrammePage, StatisticsReportPage
-from vietnam.workdays import add_working_days
+from vietnam.workdays import working_calendar
 
 # A site's root page is a child of the tree's root: its path is two steps long.
 ROOT_PATH_LENGTH = Page.steplen * 2
 
 
-def last_trigger(day: date, limit: int) -> date:
-    """The last trigger date whose deadline of `limit` working days falls on `day` or before (a few dozen steps
-    back through the cached calendar, no query)."""
-    trigger = day
-    while add_working_days(trigger, limit) > day:
+def last_trigger(day: date, limit: int, calendar=None) -> date:
+    """The last trigger date whose deadline of `limit` working days falls on `day` or before: the day before the
+    `limit`-th working day counted back from `day` (a few dozen days of `calendar`, a `working_calendar()`)."""
+    calendar = calendar or working_calendar()
+    trigger, counted = day, 0
+    while counted < limit:
+        counted += calendar.is_working_day(trigger)
         trigger -= timedelta(days=1)
     return trigger
 
@@ -80,9 +82,10 @@ class Source:
 
     def due_between(self, rule: Rule, limit: int, first: date | None, last: date) -> Q:
         """Rows of `rule` whose due date is in [first, last] (no lower bound when `first` is None)."""
-        found = Q(**{f"{self.trigger_field}__lte": last_trigger(last, limit)})
+        calendar = working_calendar()
+        found = Q(**{f"{self.trigger_field}__lte": last_trigger(last, limit, calendar)})
         if first is not None:
-            found &= Q(**{f"{self.trigger_field}__gt": last_trigger(first - timedelta(days=1), limit)})
+            found &= Q(**{f"{self.trigger_field}__gt": last_trigger(first - timedelta(days=1), limit, calendar)})
         return found
 
     def live_between(self, start: date, end: date) -> Q:
@@ -95,9 +98,11 @@ class Source:
 
     def late(self, limit: int, live_dates: list[date]) -> Q:
         """Among rows live on `live_dates`, those that went live after their due date."""
+        calendar = working_calendar()
         found = Q(pk__in=[])
         for day in live_dates:
-            found |= Q(live_on=day, **{f"{self.trigger_field}__lte": last_trigger(day - timedelta(days=1), limit)})
+            cutoff = last_trigger(day - timedelta(days=1), limit, calendar)
+            found |= Q(live_on=day, **{f"{self.trigger_field}__lte": cutoff})
         return found
 
     def edit_url(self, pk: int) -> str:
