@@ -112,7 +112,7 @@ class PostingRuleViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_posting_rule_viewset():
-    return PostingRuleViewSet("posting_rules", url_prefix="thoi-han-dang-tin")
+    return PostingRuleViewSet("posting_rules", url_prefix="bang-thoi-han-dang-tin")
 
 
 @hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its item
