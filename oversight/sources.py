@@ -185,10 +185,12 @@ def sources() -> list[Source]:
     ]
 
 
-def rule_querysets(roots: list[str]):
-    """(source, rule, limit, rows covered by the rule) for every rule of every source, on the sites of `roots`."""
+def rule_querysets(roots: list[str], codes: set[str] | None = None):
+    """(source, rule, limit, rows covered by the rule) for every rule of every source (those of `codes` only, when
+    given), on the sites of `roots`."""
     limits = posting_limits()
     for source in sources():
         rows = source.rows(roots)
         for rule in source.rules:
-            yield source, rule, limits[rule.code], rows.filter(rule.covers)
+            if codes is None or rule.code in codes:
+                yield source, rule, limits[rule.code], rows.filter(rule.covers)

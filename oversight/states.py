@@ -81,39 +81,40 @@ def _count(rows) -> dict[str, int]:
 
 
 def open_items(
-    agencies, first_due: date | None, last_due: date, cap: int | None = 10, today: date | None = None
+    agencies, first_due: date | None, last_due: date, cap: int | None = 10, today: date | None = None, codes=None
 ) -> Block:
     """The items not live yet whose due date is in [first_due, last_due] (no lower bound for None), on the sites of
-    `agencies`: counts per (agency id, category) and up to `cap` items per category (all for None)."""
+    `agencies`: counts per (agency id, category) and up to `cap` items per category (all for None). `codes`, when
+    given, limits them to those categories (here and below)."""
     today = today or timezone.localdate()
     owners = roots_of(agencies)
     block = Block()
-    for source, rule, limit, rows in rule_querysets(list(owners)):
+    for source, rule, limit, rows in rule_querysets(list(owners), codes):
         chosen = rows.filter(source.not_live(), source.due_between(rule, limit, first_due, last_due))
         _add(block, rule.code, _count(chosen), owners)
         block.items += _listed(source, rule, limit, chosen, owners, today, cap)
     return block
 
 
-def late_items(agencies, period: Period, cap: int | None = 10, today: date | None = None) -> Block:
+def late_items(agencies, period: Period, cap: int | None = 10, today: date | None = None, codes=None) -> Block:
     """The items that went live during `period` after their due date, on the sites of `agencies`."""
     today = today or timezone.localdate()
     owners = roots_of(agencies)
     days = [period.start + timedelta(days=n) for n in range((period.end - period.start).days + 1)]
     block = Block()
-    for source, rule, limit, rows in rule_querysets(list(owners)):
+    for source, rule, limit, rows in rule_querysets(list(owners), codes):
         chosen = rows.filter(source.live_between(period.start, period.end)).filter(source.late(limit, days))
         _add(block, rule.code, _count(chosen), owners)
         block.items += _listed(source, rule, limit, chosen, owners, today, cap)
     return block
 
 
-def live_items(agencies, period: Period, cap: int | None = None, today: date | None = None) -> list[Item]:
+def live_items(agencies, period: Period, cap: int | None = None, today: date | None = None, codes=None) -> list[Item]:
     """Every item that went live during `period` (on time or late), on the sites of `agencies`."""
     today = today or timezone.localdate()
     owners = roots_of(agencies)
     found = []
-    for source, rule, limit, rows in rule_querysets(list(owners)):
+    for source, rule, limit, rows in rule_querysets(list(owners), codes):
         chosen = rows.filter(source.live_between(period.start, period.end))
         found += _listed(source, rule, limit, chosen, owners, today, cap)
     return found
@@ -213,16 +214,16 @@ def _tally(row: SummaryRow, late: bool, n: int) -> None:
 # The dashboard's three blocks ------------------------------------------------------------------------------
 
 
-def overdue_now(agencies, cap: int | None = 10, today: date | None = None) -> Block:
+def overdue_now(agencies, cap: int | None = 10, today: date | None = None, codes=None) -> Block:
     """Items not live whose due date has passed."""
     today = today or timezone.localdate()
-    return open_items(agencies, None, today - timedelta(days=1), cap, today)
+    return open_items(agencies, None, today - timedelta(days=1), cap, today, codes)
 
 
-def due_this_week(agencies, cap: int | None = 10, today: date | None = None) -> Block:
+def due_this_week(agencies, cap: int | None = 10, today: date | None = None, codes=None) -> Block:
     """Items not live due from today to the end of this week (Sunday: a make-up Saturday is included)."""
     today = today or timezone.localdate()
-    return open_items(agencies, today, today + timedelta(days=6 - today.weekday()), cap, today)
+    return open_items(agencies, today, today + timedelta(days=6 - today.weekday()), cap, today, codes)
 
 
 def last_month(today: date | None = None) -> Period:

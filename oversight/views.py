@@ -39,17 +39,18 @@ SHOWN = 500
 PENDING_HORIZON = timedelta(days=3 * 365)
 
 
-def listed_items(agencies, state: str, period: Period, cap: int | None, today):
-    """The items of `agencies` in `state` (a form's value), those that went live in `period` for late and on time."""
+def listed_items(agencies, state: str, period: Period, cap: int | None, today, codes=None):
+    """The items of `agencies` in `state` (a form's value), those that went live in `period` for late and on time;
+    of the categories `codes` only, when given."""
     if state == OVERDUE:
-        return overdue_now(agencies, cap, today).items
+        return overdue_now(agencies, cap, today, codes).items
     if state == DUE_THIS_WEEK:
-        return due_this_week(agencies, cap, today).items
+        return due_this_week(agencies, cap, today, codes).items
     if state == PENDING:
-        return open_items(agencies, today, today + PENDING_HORIZON, cap, today).items
+        return open_items(agencies, today, today + PENDING_HORIZON, cap, today, codes).items
     if state == LATE:
-        return late_items(agencies, period, cap, today).items
-    return [item for item in live_items(agencies, period, None, today) if item.state == ON_TIME][:cap]
+        return late_items(agencies, period, cap, today, codes).items
+    return [item for item in live_items(agencies, period, None, today, codes) if item.state == ON_TIME][:cap]
 
 
 class DeadlineListView(WagtailAdminTemplateMixin, TemplateView):
@@ -85,9 +86,10 @@ class DeadlineListView(WagtailAdminTemplateMixin, TemplateView):
         month = last_month(today)
         period = Period(data["tu"] or month.start, data["den"] or month.end)
         scope = [agency.pk for agency in self.agencies if not data["trang"] or str(agency.pk) == data["trang"]]
-        found = listed_items(Agency.objects.filter(pk__in=scope), data["tinh_trang"] or OVERDUE, period, None, today)
-        if data["loai"]:
-            found = [item for item in found if item.category == data["loai"]]
+        codes = {data["loai"]} if data["loai"] else None
+        found = listed_items(
+            Agency.objects.filter(pk__in=scope), data["tinh_trang"] or OVERDUE, period, None, today, codes
+        )
         found.sort(key=lambda item: (item.due, item.title))
         return found[:cap] if cap is not None else found
 

@@ -85,6 +85,11 @@ def test_the_listing_filters_and_exports_only_the_users_sites(client, moderator,
     assert [row[3] for row in rows[1:]] == ["Kế hoạch chưa đăng của Sở Thông tin và Truyền thông"]
     assert rows[1][5] == "15/06/2026" and rows[1][8].startswith("http")
 
+    plans_only = client.get(reverse("oversight_deadlines"), {"tinh-trang": "qua-han", "loai": "plans"})
+    assert "Kế hoạch chưa đăng của Sở" in plans_only.content.decode()
+    questions_only = client.get(reverse("oversight_deadlines"), {"tinh-trang": "qua-han", "loai": "questions"})
+    assert "Kế hoạch chưa đăng của Sở" not in questions_only.content.decode()
+
     for query in ({"trang": other_agency.pk}, {"trang": other_agency.pk, "export": "csv"}):
         assert client.get(reverse("oversight_deadlines"), query).status_code == 404
 
