@@ -15,7 +15,7 @@ from wagtail.admin.ui.components import Component
 
 from vietnam.text import sort_key
 
-from .states import OVERDUE, Block, due_this_week, last_month, late_last_month, overdue_now, rule_names
+from .states import OVERDUE, Block, due_this_week, last_month, late_last_month, overdue_now, rule_names, site_role
 
 ITEMS_PER_BLOCK = 8
 
@@ -37,7 +37,7 @@ def panel_block(key: str, title, block: Block, names: dict[str, str], agencies: 
     """The counts of `block` per site and category (sites in Vietnamese order), and its first items by due date."""
     lines = sorted(
         (
-            (agencies[agency_id].name, agencies[agency_id].get_kind_display(), names.get(code, code), n)
+            (agencies[agency_id].name, site_role(agencies[agency_id]), names.get(code, code), n)
             for (agency_id, code), n in block.counts.items()
         ),
         key=lambda line: (sort_key(line[0]), line[2]),

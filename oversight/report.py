@@ -9,7 +9,7 @@ from groundwork.reports import Chart, Period, ReportTable
 from vietnam.text import sort_key
 
 from .english import english_coverage
-from .states import SummaryRow, category_summary, rule_names
+from .states import SummaryRow, category_summary, rule_names, site_role
 
 
 def _rate(on_time: int, published: int) -> float | None:
@@ -48,7 +48,7 @@ def deadline_sections(period: Period, agencies) -> Iterable[ReportTable]:
     category_rows = [_line([name], by_category[code]) for code, name in names.items() if code in by_category]
     by_site = _totals(rows, lambda row: row.agency)
     site_rows = [
-        _line([agency.name, agency.get_kind_display()], by_site[agency])
+        _line([agency.name, site_role(agency)], by_site[agency])
         for agency in sorted(by_site, key=lambda agency: sort_key(agency.name))
     ]
     coverage = sorted(english_coverage(agencies, cap=0), key=lambda row: sort_key(row.agency.name))
@@ -70,7 +70,7 @@ def deadline_sections(period: Period, agencies) -> Iterable[ReportTable]:
         ReportTable(
             "oversight-sites",
             str(_("Thời hạn đăng tin theo trang")),
-            [str(_("Trang")), str(_("Loại trang")), *columns],
+            [str(_("Trang")), str(_("Cổng tỉnh, trang thành phần")), *columns],
             site_rows,
             order=31,
         ),

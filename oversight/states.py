@@ -46,6 +46,10 @@ class Item:
     def state_label(self) -> str:
         return str(STATES[self.state])
 
+    @property
+    def site_role(self) -> str:
+        return site_role(self.agency)
+
 
 @dataclass
 class Block:
@@ -57,6 +61,13 @@ class Block:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+def site_role(agency: Agency) -> str:
+    """How the portal sees a site (Decree 224/2026): the portal itself, or one of its sub-sites, of which kind."""
+    if agency.is_portal:
+        return str(_("Cổng tỉnh"))
+    return str(_("Trang thành phần (%(kind)s)") % {"kind": agency.get_kind_display()})
 
 
 def roots_of(agencies) -> dict[str, Agency]:

@@ -104,7 +104,7 @@ class DeadlineListView(WagtailAdminTemplateMixin, TemplateView):
                 str(heading)
                 for heading in (
                     _("Trang"),
-                    _("Loại trang"),
+                    _("Cổng tỉnh, trang thành phần"),
                     _("Loại thông tin"),
                     _("Tiêu đề"),
                     _("Ngày phát sinh"),
@@ -120,7 +120,7 @@ class DeadlineListView(WagtailAdminTemplateMixin, TemplateView):
             rows.append(
                 [
                     item.agency.name,
-                    item.agency.get_kind_display(),
+                    item.site_role,
                     self.rules.get(item.category, item.category),
                     item.title,
                     f"{item.trigger:%d/%m/%Y}",

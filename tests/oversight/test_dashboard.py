@@ -127,5 +127,5 @@ def test_the_report_sections(agency, other_agency, publish, overdue_plans):
     assert plans == ["Chiến lược, định hướng, quy hoạch, kế hoạch", 2, 1, 1, 50.0, 2]
     assert tables["oversight-categories"].chart.values == [50.0]
     sites = {row[0]: row for row in tables["oversight-sites"].rows}
-    assert sites["Sở Thông tin và Truyền thông"][2:] == [2, 1, 1, 50.0, 1]
+    assert sites["Sở Thông tin và Truyền thông"][1:] == ["Trang thành phần (Sở, ban, ngành)", 2, 1, 1, 50.0, 1]
     assert "Xã Tư Nghĩa" in {row[0] for row in tables["oversight-english"].rows}
