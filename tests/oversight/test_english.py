@@ -1,5 +1,5 @@
-"""English coverage (Điều 8.3): per site, the introduction's pages and contacts with no English version, and the
-English pages older than their Vietnamese source; another site's pages are not counted."""
+"""English coverage (Điều 8.3): per site, the introduction's pages, contacts and the procedures foreigners use with no
+English version, and the English pages older than their Vietnamese source; another site's pages are not counted."""
 
 from datetime import timedelta
 
@@ -10,6 +10,7 @@ from wagtail.models import Page
 from home.models import Agency
 from oversight.english import english_coverage
 from tests.home.helpers import add_page, english, section
+from tests.services.test_catalogue import make_procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,13 @@ def test_an_english_page_older_than_its_source_is_listed(agency):
     row = coverage_of(agency)
     assert row.outdated >= 1
     assert translation.title in {title for title, _url in row.outdated_pages}
+
+
+def test_a_procedure_foreigners_use_needs_its_english_version(agency):
+    before = coverage_of(agency)
+    make_procedure(agency, "Cấp giấy phép lao động cho người nước ngoài", used_by_foreigners=True)
+    make_procedure(agency, "Đăng ký hộ kinh doanh")
+
+    after = coverage_of(agency)
+    assert (after.required, after.missing) == (before.required + 1, before.missing + 1)
+    assert "Cấp giấy phép lao động cho người nước ngoài" in {title for title, _url in after.missing_pages}
