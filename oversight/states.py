@@ -6,7 +6,6 @@ of items and sites: counts are grouped in SQL, lists are capped, and due dates a
 trigger date (see oversight.sources).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -137,6 +136,13 @@ def _add(block: Block, code: str, counts: dict[str, int], owners: dict[str, Agen
         block.counts[key] = block.counts.get(key, 0) + n
 
 
+def _due(dues: dict[date, date], trigger: date, limit: int) -> date:
+    """The due date of `trigger`, computed once per distinct trigger date (`dues` remembers them)."""
+    if trigger not in dues:
+        dues[trigger] = add_working_days(trigger, limit)
+    return dues[trigger]
+
+
 def _listed(source, rule, limit, rows, owners, today, cap) -> list[Item]:
     """Up to `cap` items of `rows`, oldest trigger first, each with its due date and state."""
     extra = [source.due_field] if source.due_field else []
@@ -147,7 +153,7 @@ def _listed(source, rule, limit, rows, owners, today, cap) -> list[Item]:
         if source.due_field:
             due = row[source.due_field]
         else:
-            due = dues.get(row["trigger"]) or dues.setdefault(row["trigger"], add_working_days(row["trigger"], limit))
+            due = _due(dues, row["trigger"], limit)
         items.append(
             Item(
                 agency=owners[row["site_root"]],
@@ -202,11 +208,10 @@ def category_summary(agencies, period: Period, today: date | None = None) -> lis
                 late = group["live_on"] > group[source.due_field]
                 _tally(row_for(group["site_root"], rule.code), late, group["n"])
         else:
-            dues: dict[date, date] = defaultdict(lambda: None)
+            dues: dict[date, date] = {}
             grouped = live.values("site_root", "trigger", "live_on").annotate(n=Count("pk"))
             for group in grouped:
-                due = dues[group["trigger"]] or add_working_days(group["trigger"], limit)
-                dues[group["trigger"]] = due
+                due = _due(dues, group["trigger"], limit)
                 _tally(row_for(group["site_root"], rule.code), group["live_on"] > due, group["n"])
         overdue = rows.filter(source.not_live(), source.due_between(rule, limit, None, today - timedelta(days=1)))
         for root, n in _count(overdue).items():
