@@ -27,7 +27,7 @@ class PanelBlock:
     key: str
     title: str
     total: int
-    lines: list[tuple[str, str, str, int]]  # site, sub-site or portal, category, count
+    lines: list[tuple[str, str, str, int, str]]  # site, portal or sub-site, category, count, its listing
     items: list
     more: int
     listing_url: str
@@ -35,9 +35,16 @@ class PanelBlock:
 
 def panel_block(key: str, title, block: Block, names: dict[str, str], agencies: dict, query: dict) -> PanelBlock:
     """The counts of `block` per site and category (sites in Vietnamese order), and its first items by due date."""
+    listing = reverse("oversight_deadlines")
     lines = sorted(
         (
-            (agencies[agency_id].name, site_role(agencies[agency_id]), names.get(code, code), n)
+            (
+                agencies[agency_id].name,
+                site_role(agencies[agency_id]),
+                names.get(code, code),
+                n,
+                f"{listing}?{urlencode({**query, 'trang': agency_id, 'loai': code})}",
+            )
             for (agency_id, code), n in block.counts.items()
         ),
         key=lambda line: (sort_key(line[0]), line[2]),
@@ -50,7 +57,7 @@ def panel_block(key: str, title, block: Block, names: dict[str, str], agencies: 
         lines,
         items,
         block.total - len(items),
-        f"{reverse('oversight_deadlines')}?{urlencode(query)}",
+        f"{listing}?{urlencode(query)}",
     )
 
 
