@@ -63,14 +63,12 @@ class Source:
 
     def rows(self, roots: list[str]) -> QuerySet:
         """The source's rows on the sites whose Vietnamese root paths are `roots`, annotated (see the module)."""
-        on_sites = Q()
-        for root in roots:
-            on_sites |= Q(path__startswith=root)
-        return self.model.objects.filter(on_sites if roots else Q(pk__in=[])).annotate(
+        # One IN on the path's first steps, not a LIKE per site: the same plan, and a query that stays short.
+        return self.model.objects.annotate(
             site_root=Substr("path", 1, ROOT_PATH_LENGTH),
             trigger=F(self.trigger_field),
             live_on=TruncDate("first_published_at", tzinfo=timezone.get_default_timezone()),
-        )
+        ).filter(site_root__in=roots)
 
     trigger_field = "trigger_date"
     # A column holding each row's due date, when the model stores it (questions); else computed from the trigger.
