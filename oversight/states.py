@@ -101,8 +101,10 @@ def open_items(
     block = Block()
     for source, rule, limit, rows in rule_querysets(list(owners), codes):
         chosen = rows.filter(source.not_live(), source.due_between(rule, limit, first_due, last_due))
-        _add(block, rule.code, _count(chosen), owners)
-        block.items += _listed(source, rule, limit, chosen, owners, today, cap)
+        counts = _count(chosen)
+        _add(block, rule.code, counts, owners)
+        if counts and cap != 0:  # no list to read when nothing was counted
+            block.items += _listed(source, rule, limit, chosen, owners, today, cap)
     return block
 
 
@@ -114,8 +116,10 @@ def late_items(agencies, period: Period, cap: int | None = 10, today: date | Non
     block = Block()
     for source, rule, limit, rows in rule_querysets(list(owners), codes):
         chosen = rows.filter(source.live_between(period.start, period.end)).filter(source.late(limit, days))
-        _add(block, rule.code, _count(chosen), owners)
-        block.items += _listed(source, rule, limit, chosen, owners, today, cap)
+        counts = _count(chosen)
+        _add(block, rule.code, counts, owners)
+        if counts and cap != 0:  # no list to read when nothing was counted
+            block.items += _listed(source, rule, limit, chosen, owners, today, cap)
     return block
 
 
