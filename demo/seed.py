@@ -33,6 +33,7 @@ from .heritage import seed_heritage
 from .leadership import seed_leadership
 from .operations import seed_maintenance
 from .organisation import seed_organisation
+from .oversight import seed_deadlines
 from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
@@ -104,6 +105,7 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"lịch sử, văn hóa: {HeritagePage.objects.count()} trang (tiếng Việt và tiếng Anh)")
         seed_publications(agencies, result)
         progress(f"quy hoạch, kế hoạch, thống kê, khoa học, khen thưởng: {publication_count()} trang")
+        seed_deadlines(agencies, result)
         seed_leadership(agencies, result)
         progress(
             f"lãnh đạo, lịch công tác: {LeaderPage.objects.count()} trang lãnh đạo, "

@@ -7,11 +7,13 @@ from datetime import date
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from home.posting import posting_limits
 from home.queries import agencies_by_root_path, owner_of
 from vietnam.workdays import add_working_days, local_date
 
-ISSUER_LIMIT = 2
-OTHERS_LIMIT = 10
+# The rules' codes (home.PostingRule): on the issuer's site, and elsewhere.
+ISSUER_RULE = "legal-issuer"
+OTHERS_RULE = "legal-others"
 
 
 @dataclass
@@ -37,11 +39,12 @@ class Timeliness:
 def timeliness(documents: QuerySet) -> list[Timeliness]:
     """The posting deadline of each document (no query per document: the calendar and sites are cached)."""
     owners = agencies_by_root_path()
+    limits = posting_limits()
     rows = []
     for document in documents.select_related("authority"):
         site_agency = owner_of(document, owners)
         issuer = site_agency is not None and document.authority.agency_id == site_agency.pk
-        limit = ISSUER_LIMIT if issuer else OTHERS_LIMIT
+        limit = limits[ISSUER_RULE if issuer else OTHERS_RULE]
         posted = local_date(document.first_published_at) if document.first_published_at else None
         rows.append(Timeliness(document, limit, add_working_days(document.issued_on, limit), posted))
     return rows

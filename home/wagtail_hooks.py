@@ -25,7 +25,7 @@ from .admin_views import (
     ScopedUpdateTranslationsView,
 )
 from .editor_input import check_page_form_data
-from .models import Agency, NewsCategory
+from .models import Agency, NewsCategory, PostingRule
 from .site_summary import OwnSitesPagesSummaryItem
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
@@ -77,6 +77,42 @@ class NewsCategoryViewSet(NamedListViewSet):
 @hooks.register("register_admin_viewset")
 def register_news_category_viewset():
     return NewsCategoryViewSet("news-categories", url_prefix="loai-tin")
+
+
+class PostingRulePermissionPolicy(ModelPermissionPolicy):
+    """The time limits of R10 are the portal's administrators' (superusers) to change; the categories are fixed
+    (each is named by code), so nobody adds or deletes one."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser and action in ("view", "change")
+
+    def users_with_any_permission(self, actions):
+        if not {"view", "change"} & set(actions):
+            return self.auth_model.objects.none()
+        return self.auth_model.objects.filter(is_active=True, is_superuser=True)
+
+
+register_permission_policy(PostingRule, PostingRulePermissionPolicy(PostingRule))
+
+
+class PostingRuleViewSet(ModelViewSet):
+    """The posting time limits of Điều 9.1, which every deadline of the oversight dashboard counts with."""
+
+    model = PostingRule
+    icon = "time"
+    menu_label = _("Thời hạn đăng tin")
+    add_to_settings_menu = True
+    list_display = ["name", "trigger", "limit"]
+    form_fields = ["name", "name_en", "trigger", "limit"]
+    copy_view_enabled = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(default_ordering="order", **kwargs)
+
+
+@hooks.register("register_admin_viewset")
+def register_posting_rule_viewset():
+    return PostingRuleViewSet("posting_rules", url_prefix="bang-thoi-han-dang-tin")
 
 
 @hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its item

@@ -260,7 +260,7 @@ def wagtail_roots(transactional_db):
 
 def restore_wagtail_roots() -> None:
     """Put back what Wagtail's migrations and ours create and a flush removes (nothing if it is there): the tree
-    and collection roots, the default locale, the translation permission, and the standard lists."""
+    and collection roots, the default locale, the translation permission, the standard lists and the posting rules."""
     from django.apps import apps
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page
@@ -273,6 +273,7 @@ def restore_wagtail_roots() -> None:
     importlib.import_module("services.migrations.0008_standard_sectors").add_standard_sectors(apps, None)
     importlib.import_module("territory.migrations.0002_the_96_units").add_units(apps, None)
     importlib.import_module("home.migrations.0005_standard_news_categories").add_categories(apps, None)
+    importlib.import_module("home.migrations.0008_standard_posting_rules").add_rules(apps, None)
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))

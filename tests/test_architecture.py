@@ -27,15 +27,18 @@ MAY_IMPORT = {
     "leadership": {"home", "groundwork", "vietnam"},
     "operations": {"home", "groundwork", "vietnam"},
     "archiving": {"home", "documents", "finder", "groundwork", "vietnam"},
-    "reporting": {
+    "reporting": {"home", "groundwork", "vietnam", "documents", "feedback", "services", "publications", "procurement"},
+    "oversight": {
         "home",
-        "groundwork",
-        "vietnam",
         "documents",
         "feedback",
         "services",
         "publications",
         "procurement",
+        "leadership",
+        "organisation",
+        "groundwork",
+        "vietnam",
     },
 }
 PROJECT_PACKAGES = {*MAY_IMPORT, "portal", "demo"}

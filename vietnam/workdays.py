@@ -100,6 +100,12 @@ def deadline_state(due_on: date, soon: int, today: date | None = None) -> str:
     return ""
 
 
+def working_calendar() -> "_Calendar":
+    """A calendar for many questions in one computation (`is_working_day(day)`): each year's overrides are read once,
+    where each call of the functions above reads them again (from the cache)."""
+    return _Calendar()
+
+
 def forget_overrides(*years: int) -> None:
     """Drop the cached `CalendarOverride` rows of `years`; the next computation reads them again."""
     cache.delete_many([CACHE_KEY.format(year=year) for year in years])

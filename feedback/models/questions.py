@@ -19,11 +19,13 @@ from modelsearch.tasks import insert_or_update_object_task
 from wagtail.search import index
 
 from groundwork.storage import private_storage
+from home.posting import posting_limit
 from vietnam.text import search_words
 from vietnam.workdays import add_working_days, deadline_state
 
-# The legal time limit to answer (Điều 9.1.đ), and how many working days before it the inbox warns.
-ANSWER_WORKING_DAYS = 15
+# The rule of the legal time limit to answer (Điều 9.1.đ, home.PostingRule), and how many working days before it
+# the inbox warns.
+POSTING_CATEGORY = "questions"
 DUE_SOON_WORKING_DAYS = 3
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 # Receipt codes: no 0/O/1/I, so they can be read out on the phone.
@@ -204,8 +206,8 @@ def unindex_deleted(sender, instance, **kwargs):
 
 
 def due_date(received_on: date) -> date:
-    """The day an answer is due: 15 working days after the day of receipt (R10)."""
-    return add_working_days(received_on, ANSWER_WORKING_DAYS)
+    """The day an answer is due: the rule's working days (15) after the day of receipt (R10)."""
+    return add_working_days(received_on, posting_limit(POSTING_CATEGORY))
 
 
 class QuestionEvent(models.Model):

@@ -4,6 +4,7 @@ from .advertising import AdvertisementSlot, AdvertisingSettings
 from .agencies import Agency, SiteContactSettings
 from .news import NewsCategory, NewsIndexPage, NewsPage
 from .pages import ContactPage, HomePage, IndexPage, OfficialContact, SectionPage, StandardPage
+from .posting import PostingRule
 
 __all__ = [
     "AdvertisementSlot",
@@ -16,6 +17,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "OfficialContact",
+    "PostingRule",
     "SectionPage",
     "SiteContactSettings",
     "StandardPage",

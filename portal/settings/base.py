@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "operations",
     "archiving",
     "reporting",
+    "oversight",
     "outbox",
     "worker",
     "wagtail_localize",

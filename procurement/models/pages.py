@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
 from home.models.records import PublishedRecordMixin
+from home.posting import PostingLimit
 from vietnam.text import search_words, slugify
 from vietnam.workdays import add_working_days
 
@@ -90,7 +91,7 @@ class ProcurementRecord(PublishedRecordMixin, Page):
     limit (R10: 10 working days after approval, Điều 9.1.d). Abstract."""
 
     POSTING_CATEGORY = "procurement"
-    POSTING_LIMIT = 10
+    POSTING_LIMIT = PostingLimit()
 
     investor = models.CharField(
         _("chủ đầu tư, bên mời thầu"),

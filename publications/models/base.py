@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from home.models.pages import SectionPage
 from home.models.records import PublishedRecordMixin
+from home.posting import PostingLimit
 from vietnam.workdays import add_working_days
 
 
@@ -93,10 +94,11 @@ class PublicationPage(PublishedRecordMixin, Page):
 
 class PostingLimitMixin:
     """A publication with a legal posting limit (R10, Điều 9.1): due `POSTING_LIMIT` working days after the date
-    that triggers it (`trigger_date`, defined by each kind with its own label), reported by `POSTING_CATEGORY`."""
+    that triggers it (`trigger_date`, defined by each kind with its own label), reported by `POSTING_CATEGORY`: a
+    code of the rule table (home.PostingRule), whose limit `POSTING_LIMIT` reads."""
 
     POSTING_CATEGORY = ""
-    POSTING_LIMIT = 0
+    POSTING_LIMIT = PostingLimit()
 
     @property
     def posting_due(self) -> date:

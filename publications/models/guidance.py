@@ -25,7 +25,6 @@ class GuidancePage(PostingLimitMixin, PublicationPage):
     the text it explains (and links to it when the library has it)."""
 
     POSTING_CATEGORY = "dissemination"
-    POSTING_LIMIT = 15
     FILTERS = ("kind",)
     LIST_RELATED = ("policy_document",)
     LIST_PREFETCH = ("files__document",)

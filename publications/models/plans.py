@@ -34,7 +34,6 @@ class PlanPage(PostingLimitMixin, PublicationPage):
     full text and files."""
 
     POSTING_CATEGORY = "plans"
-    POSTING_LIMIT = 10
     FILTERS = ("kind", "status")
     LIST_PREFETCH = ("files__document",)
 

@@ -28,7 +28,6 @@ class ScienceProgrammePage(PostingLimitMixin, PublicationPage):
     was approved or accepted, with a summary and files."""
 
     POSTING_CATEGORY = "science"
-    POSTING_LIMIT = 20
     FILTERS = ("kind", "status")
     LIST_PREFETCH = ("files__document",)
 

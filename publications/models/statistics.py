@@ -22,7 +22,6 @@ class StatisticsReportPage(PostingLimitMixin, PublicationPage):
     """A statistics report: the period it covers, when its publication was decided, a summary and its files."""
 
     POSTING_CATEGORY = "statistics"
-    POSTING_LIMIT = 10
     FILTERS = ("frequency",)
     LIST_PREFETCH = ("files__document",)
 
