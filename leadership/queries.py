@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from home.models.records import not_withdrawn
 from vietnam.text import sort_key
 
 from .models import LeaderPage, LeaderResponsibility, ScheduleEntry, ScheduleIndexPage, WeekSchedulePage
@@ -50,8 +51,7 @@ def site_root_path(page: Page) -> str:
 def leaders_in(index: Page) -> list[LeaderPage]:
     """The live leaders under a "Lãnh đạo" section by rank, then name in Vietnamese order; photos prefetched."""
     leaders = (
-        LeaderPage.objects.live()
-        .public()
+        not_withdrawn(LeaderPage.objects.live().public())
         .child_of(index)
         .select_related("photo")
         .prefetch_related(Prefetch("photo__renditions"))
@@ -61,7 +61,9 @@ def leaders_in(index: Page) -> list[LeaderPage]:
 
 def site_leaders(page: Page) -> list[LeaderPage]:
     """The live leaders of the site (and language) of `page`, by rank then name."""
-    leaders = LeaderPage.objects.live().public().filter(path__startswith=site_root_path(page), locale_id=page.locale_id)
+    leaders = not_withdrawn(LeaderPage.objects.live().public()).filter(
+        path__startswith=site_root_path(page), locale_id=page.locale_id
+    )
     return sorted(leaders, key=lambda leader: (leader.rank, sort_key(leader.title)))
 
 
@@ -111,7 +113,7 @@ def schedule_view(index: ScheduleIndexPage, request) -> WeekView:
     """The week a visitor asks for on the section (`?tuan=2026-W49`, this week otherwise), optionally one leader's
     entries only (`?lanh-dao=<slug>`). Four queries (leaders, the week's page, its entries, view restrictions)."""
     monday = parse_week(requested(request, "week")) or this_monday()
-    page = WeekSchedulePage.objects.live().public().child_of(index).filter(week_start=monday).first()
+    page = not_withdrawn(WeekSchedulePage.objects.live().public()).child_of(index).filter(week_start=monday).first()
     return build_week(index, request, monday, page)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home.models import Agency
+from home.models.records import not_withdrawn
 from vietnam.text import search_words, sort_key
 
 from .models import Channel, GovernmentLevel, OnlineService, ProcedurePage, Sector
@@ -64,7 +65,7 @@ class Catalogue:
     def scope(self) -> QuerySet:
         """Live public procedures in the section's language, and in Vietnamese those not translated into it (yet):
         this site's, or on the portal every site's. A procedure is never missing from the English catalogue."""
-        live = ProcedurePage.objects.live().public()
+        live = not_withdrawn(ProcedurePage.objects.live().public())
         here = live.filter(locale_id=self.section.locale_id)
         untranslated = live.filter(locale_id=Locale.get_default().pk).exclude(
             translation_key__in=here.values("translation_key")
