@@ -11,16 +11,22 @@ from contextvars import ContextVar
 
 from django import forms
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
 
 NOTE_MAX_LENGTH = 500
 SIGNIFICANT = "significant_change"
 NOTE = "change_note"
 # The note each page editor's form saved in this request (or task), by the page's id as a revision names it.
 _written: ContextVar[dict[str, str] | None] = ContextVar("change_notes_written", default=None)
+
+
+def _page_type_id() -> int:
+    return ContentType.objects.get_for_model(Page).pk
 
 
 def _notes():
@@ -74,7 +80,7 @@ class ChangeNotePanel(MultiFieldPanel):
     class BoundPanel(MultiFieldPanel.BoundPanel):
         def is_shown(self):
             instance = self.instance
-            published = instance is not None and (instance.live or instance.first_published_at)
+            published = instance is not None and instance.pk and (instance.first_published_at or instance.live)
             return bool(published) and super().is_shown()
 
 
@@ -100,13 +106,14 @@ def remember_note(sender, instance, raw=False, **kwargs) -> None:
     form: the page's unpublished note becomes the one written there, kept with this revision, or none if the box
     was left unticked (post_save of Revision)."""
     written = _written.get()
-    if raw or not written or instance.object_id not in written:
+    page_id = str(instance.object_id)  # (an int until the revision is read back)
+    if raw or not written or page_id not in written or instance.base_content_type_id != _page_type_id():
         return  # not saved from the page editor (code, the translation editor, a workflow action without changes)
-    note = written.pop(instance.object_id)
+    note = written.pop(page_id)
     ChangeNote = _notes()
-    ChangeNote.objects.filter(page_id=int(instance.object_id), published_at__isnull=True).delete()
+    ChangeNote.objects.filter(page_id=int(page_id), published_at__isnull=True).delete()
     if note:
-        ChangeNote.objects.create(page_id=int(instance.object_id), revision=instance, note=note)
+        ChangeNote.objects.create(page_id=int(page_id), revision=instance, note=note)
 
 
 def publish_notes(page, revision) -> int:
