@@ -32,6 +32,7 @@ from .organisation import seed_organisation
 from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
+from .records import seed_records
 from .services import GUIDE, seed_dossiers, seed_procedures
 
 ADMIN_USERNAME = "admin"
@@ -117,6 +118,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"nhận tin qua thư điện tử: {Subscription.objects.count()} đăng ký (minh họa)")
         seed_procurement(agencies, result)
         progress(f"dự án, đấu thầu: {NoticePage.objects.count()} trang thông tin đấu thầu")
+        seed_records(agencies, result)
+        progress("lưu trữ: một văn bản đã thu hồi, một trang có ghi chú cập nhật")
     return result
 
 

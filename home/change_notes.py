@@ -88,11 +88,12 @@ def record_edit_handler(model):
     """The editor of `model` as Wagtail builds it (content, promote and settings tabs), the change note last in
     the content tab."""
     note = ChangeNotePanel([FieldPanel(SIGNIFICANT), FieldPanel(NOTE)], heading=_("Cập nhật"))
-    tabs = [ObjectList([*model.content_panels, note], heading=_("Nội dung"))]
+    # The tabs keep Wagtail's own headings (its msgids, its catalogues), as its _get_page_edit_handler names them.
+    tabs = [ObjectList([*model.content_panels, note], heading=_("Content"))]
     if model.promote_panels:
-        tabs.append(ObjectList(model.promote_panels, heading=_("Quảng bá")))
+        tabs.append(ObjectList(model.promote_panels, heading=_("Promote")))
     if model.settings_panels:
-        tabs.append(ObjectList(model.settings_panels, heading=_("Cài đặt")))
+        tabs.append(ObjectList(model.settings_panels, heading=_("Settings")))
     return TabbedInterface(tabs, base_form_class=model.base_form_class).bind_to_model(model)
 
 

@@ -200,9 +200,9 @@ def leader_week(leader: LeaderPage, request=None) -> LeaderWeek:
     """The current week's entries of `leader` on their site, in their page's language. Two queries."""
     monday = this_monday()
     root = site_root_path(leader)
+    live_entries = not_withdrawn(ScheduleEntry.objects.filter(page__live=True), page="page")
     entries = list(
-        ScheduleEntry.objects.filter(
-            page__live=True,
+        live_entries.filter(
             page__path__startswith=root,
             page__locale_id=leader.locale_id,
             page__week_start=monday,
@@ -227,8 +227,8 @@ def feed_entries(index: ScheduleIndexPage, leader: LeaderPage | None = None) -> 
     FEED_WEEKS_AHEAD after it (one leader's if `leader`), with their week and leader. One query."""
     monday = this_monday()
     entries = (
-        ScheduleEntry.objects.filter(
-            page__live=True,
+        not_withdrawn(ScheduleEntry.objects.filter(page__live=True), page="page")
+        .filter(
             page__path__startswith=index.path,
             page__depth=index.depth + 1,
             page__week_start__range=(

@@ -293,3 +293,16 @@ def test_a_superuser_unpublishes_and_deletes_and_both_are_logged(client, agency,
     assert not Page.objects.filter(pk=news.pk).exists()
     actions = set(PageLogEntry.objects.filter(page_id=news.pk, user=admin).values_list("action", flat=True))
     assert {"wagtail.unpublish", "wagtail.delete"} <= actions
+
+
+def test_a_withdrawn_procedure_leaves_the_catalogue_and_its_search(client, portal, other_agency):
+    from tests.services.test_catalogue import get, make_procedure, titles
+
+    birth = make_procedure(other_agency, "Đăng ký khai sinh", sector="Hộ tịch", result="Giấy khai sinh")
+    make_procedure(other_agency, "Đăng ký thành lập hộ kinh doanh")
+
+    withdraw(birth, None, REASON)
+
+    assert titles(get(client, other_agency)) == ["Đăng ký thành lập hộ kinh doanh"]
+    assert titles(get(client, other_agency, q="dang ky")) == ["Đăng ký thành lập hộ kinh doanh"]
+    assert titles(get(client, portal, q="1.001612")) == ["Đăng ký thành lập hộ kinh doanh"]
