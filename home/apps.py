@@ -13,11 +13,6 @@ class HomeConfig(AppConfig):
 
         connect_notifications()
 
-        from django.db.models.signals import post_save
-        from wagtail.models import Revision
-        from wagtail.signals import page_published
+        from .change_notes import connect as connect_change_notes
 
-        from .change_notes import remember_note, revision_published
-
-        post_save.connect(remember_note, sender=Revision, dispatch_uid="home.change_notes.remember")
-        page_published.connect(revision_published, dispatch_uid="home.change_notes.publish")
+        connect_change_notes()

@@ -12,11 +12,14 @@ from contextvars import ContextVar
 from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.signals import request_started
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.models import Page
+from wagtail.models import Page, Revision
+from wagtail.signals import page_published
 
 NOTE_MAX_LENGTH = 500
 SIGNIFICANT = "significant_change"
@@ -124,6 +127,12 @@ def publish_notes(page, revision) -> int:
     return waiting.update(published_at=timezone.now())
 
 
+def forget_written(**kwargs) -> None:
+    """request_started: a note its form saved without a revision (a workflow action without changes) is not
+    carried to a later request of the same thread."""
+    _written.set(None)
+
+
 def revision_published(sender, instance, revision=None, **kwargs) -> None:
     """page_published: the notes waiting with that revision become public."""
     if revision is not None:
@@ -133,3 +142,10 @@ def revision_published(sender, instance, revision=None, **kwargs) -> None:
 def public_notes(page) -> list:
     """The page's public change notes, oldest first."""
     return list(_notes().objects.filter(page_id=page.pk, published_at__isnull=False).order_by("published_at", "pk"))
+
+
+def connect() -> None:
+    """Connect the receivers: the note saved with its revision, made public with it, forgotten between requests."""
+    post_save.connect(remember_note, sender=Revision, dispatch_uid="home.change_notes.remember")
+    page_published.connect(revision_published, dispatch_uid="home.change_notes.publish")
+    request_started.connect(forget_written, dispatch_uid="home.change_notes.forget")

@@ -30,7 +30,7 @@ from .admin_views import (
 from .editor_input import check_page_form_data
 from .models import Agency, NewsCategory
 from .site_summary import OwnSitesPagesSummaryItem
-from .withdrawal import is_withdrawn, register_actions
+from .withdrawal import is_withdrawn, may_withdraw, register_actions
 from .withdrawal_views import RestoreView, WithdrawView
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
@@ -165,7 +165,7 @@ def withdrawal_link(page) -> tuple[str, str]:
 
 @hooks.register("register_page_header_buttons")
 def withdrawal_header_button(page, user, view_name, next_url=None):
-    if page.permissions_for_user(user).can_withdraw():
+    if may_withdraw(page.permissions_for_user(user)):
         label, url = withdrawal_link(page)
         yield PageMenuItem(label, url, icon_name="warning", priority=55, page=page)
 
@@ -181,7 +181,7 @@ class WithdrawMenuItem(ActionMenuItem):
         return (
             context["view"] == "edit"
             and not context["locked_for_user"]
-            and self.get_user_page_permissions_tester(context).can_withdraw()
+            and may_withdraw(self.get_user_page_permissions_tester(context))
         )
 
     def get_context_data(self, parent_context):

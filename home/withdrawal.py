@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 
-from .models.records import Withdrawal, not_withdrawn
+from .models.records import RecordPermissionTester, Withdrawal, not_withdrawn
 
 WITHDRAW_ACTION = "portal.withdraw"
 RESTORE_ACTION = "portal.restore"
@@ -29,6 +29,12 @@ __all__ = ["not_withdrawn", "restore", "withdraw", "withdrawal_of", "withdrawn_k
 def withdrawal_of(page: Page) -> Withdrawal | None:
     """The withdrawal of `page` (any of its language versions), or None."""
     return Withdrawal.objects.filter(translation_key=page.translation_key).first()
+
+
+def may_withdraw(tester) -> bool:
+    """Whether the user of a page's permission tester may withdraw or restore it: only project pages
+    (RecordPermissionTester) are records; the tree's root and Wagtail's own page type are not."""
+    return isinstance(tester, RecordPermissionTester) and tester.can_withdraw()
 
 
 def withdrawn_keys() -> set:

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from .models.records import REASON_MAX_LENGTH
-from .withdrawal import restore, withdraw, withdrawal_of
+from .withdrawal import may_withdraw, restore, withdraw, withdrawal_of
 
 
 class WithdrawForm(forms.Form):
@@ -46,7 +46,7 @@ class RecordActionView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(Page, pk=page_id).specific
-        if not self.page.permissions_for_user(request.user).can_withdraw():
+        if not may_withdraw(self.page.permissions_for_user(request.user)):
             raise PermissionDenied
         self.withdrawal = withdrawal_of(self.page)
         return super().dispatch(request, page_id)

@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PagePermissionTester
 from wagtail.utils.decorators import cached_classmethod
 
-from ..change_notes import RecordPageForm, record_edit_handler
+from ..change_notes import NOTE_MAX_LENGTH, RecordPageForm, record_edit_handler
 
 EVER_PUBLISHED = Q(live=True) | Q(first_published_at__isnull=False) | Q(last_published_at__isnull=False)
-# The longest reason of a withdrawal and the longest change note (both public, both short).
+# The longest reason of a withdrawal (public, short; a change note's is NOTE_MAX_LENGTH).
 REASON_MAX_LENGTH = 500
-NOTE_MAX_LENGTH = 500
 
 
 def has_been_published(page: Page) -> bool:

@@ -306,3 +306,21 @@ def test_a_withdrawn_procedure_leaves_the_catalogue_and_its_search(client, porta
     assert titles(get(client, other_agency)) == ["Đăng ký thành lập hộ kinh doanh"]
     assert titles(get(client, other_agency, q="dang ky")) == ["Đăng ký thành lập hộ kinh doanh"]
     assert titles(get(client, portal, q="1.001612")) == ["Đăng ký thành lập hộ kinh doanh"]
+
+
+def test_a_withdrawn_article_is_not_in_the_digest(agency):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from tests.following.helpers import days_ago, publish_news
+    from tests.following.test_digests import make_subscription
+
+    make_subscription([agency])
+    kept = publish_news(agency, "Hội nghị chuyển đổi số năm 2026", days_ago(0.5))
+    gone = publish_news(agency, "Thông báo đăng nhầm", days_ago(0.5))
+    withdraw(gone, None, REASON)
+
+    call_command("send_digests", verbosity=0)
+
+    [message] = mail.outbox
+    assert kept.title in message.body and gone.title not in message.body
