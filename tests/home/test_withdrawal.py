@@ -68,6 +68,7 @@ def test_the_sites_bbt_and_superusers_withdraw_editors_and_other_sites_do_not(
 
     form = client.get(withdraw_url(news))
     editor = client.get(reverse("wagtailadmin_pages:edit", args=(news.pk,)))
+    explorer = client.get(reverse("wagtailadmin_explore", args=(news.get_parent().pk,)))
     response = client.post(withdraw_url(news), {"reason": REASON})
 
     assert (form.status_code == 200) is allowed  # Wagtail answers a refusal with a redirect to the dashboard
@@ -75,6 +76,8 @@ def test_the_sites_bbt_and_superusers_withdraw_editors_and_other_sites_do_not(
         assert "Lý do thu hồi" in form.text
     if editor.status_code == 200:
         assert (withdraw_url(news) in editor.text) is allowed  # the action menu and the "More" menu
+    if explorer.status_code == 200:
+        assert (withdraw_url(news) in explorer.text) is allowed  # the row's "More" menu
     assert Withdrawal.objects.filter(translation_key=news.translation_key).exists() is allowed
     edit_url = reverse("wagtailadmin_pages:edit", args=(news.pk,))
     assert response.status_code in (302, 403) and (response.get("Location") == edit_url) is allowed
