@@ -178,7 +178,7 @@ def withdrawal_listing_button(page, user, next_url=None):
 
 
 class WithdrawMenuItem(ActionMenuItem):
-    """ "Thu hồi" (or "Khôi phục") in the page editor's action menu, for who may publish the live page."""
+    """The page editor's action menu item "Thu hồi" (or "Khôi phục"), for who may publish the live page."""
 
     name = "action-withdraw"
     icon_name = "warning"

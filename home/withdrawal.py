@@ -23,7 +23,7 @@ from .models.records import RecordPermissionTester, Withdrawal, not_withdrawn
 WITHDRAW_ACTION = "portal.withdraw"
 RESTORE_ACTION = "portal.restore"
 
-__all__ = ["not_withdrawn", "restore", "withdraw", "withdrawal_of", "withdrawn_keys"]
+__all__ = ["is_withdrawn", "may_withdraw", "not_withdrawn", "restore", "withdraw", "withdrawal_of", "withdrawn_keys"]
 
 
 def withdrawal_of(page: Page) -> Withdrawal | None:
