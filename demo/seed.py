@@ -38,6 +38,7 @@ from .procurement import seed_procurement
 from .publications import publication_count, seed_publications
 from .questions import seed_questions
 from .ratings import seed_ratings
+from .records import seed_records
 from .reporting import seed_page_views
 from .services import GUIDE, seed_dossiers, seed_procedures
 
@@ -131,6 +132,8 @@ def seed_library(agencies: dict[str, Agency], progress: Callable[[str], None] = 
         progress(f"lịch tạm ngừng để bảo trì: {MaintenanceWindow.objects.count()} lịch")
         seed_page_views(agencies, result)
         progress(f"lượt xem trang: {PageViewCount.objects.aggregate(total=Sum('views'))['total'] or 0} (minh họa)")
+        seed_records(agencies, result)
+        progress("lưu trữ: một văn bản đã thu hồi, một trang có ghi chú cập nhật")
     return result
 
 

@@ -1,9 +1,11 @@
 """Keep what the search reads right: validity when the documents that end or amend one go live or not,
 the portal's first posting of each document, and the unfiltered listing's cached counts."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.models.records import Withdrawal
 
 from .models import LegalDocumentPage, SearchEntry
 from .models.entries import refresh_on_portal, sync_search_entry
@@ -37,6 +39,17 @@ def forget_deleted(sender, instance, **kwargs):
     """A deleted posting may have been the one the portal listed: another copy takes its place.
     (Its SearchEntry is deleted with it.)"""
     refresh_on_portal(*instance.identity)
+    listing_changed()
+
+
+@receiver(post_save, sender=Withdrawal)
+@receiver(post_delete, sender=Withdrawal)
+def follow_withdrawal(sender, instance, **kwargs):
+    """A document withdrawn (or restored) leaves (or joins) the search in every language, and another posting of it
+    may take its place on the portal."""
+    for document in LegalDocumentPage.objects.filter(translation_key=instance.translation_key).live():
+        sync_search_entry(document)
+        refresh_on_portal(*document.identity)
     listing_changed()
 
 

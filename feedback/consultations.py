@@ -19,6 +19,7 @@ from groundwork.abuse import HoneypotMixin, rate_limited
 from groundwork.forms import DescribedFieldsMixin
 from groundwork.paging import paginate
 from home.models import Agency
+from home.models.records import not_withdrawn
 
 from .models import ConsultationComment, ConsultationPage
 
@@ -73,8 +74,7 @@ def consultation_listing(index, now=None) -> QuerySet:
     now = now or timezone.now()
     upcoming, is_open = Q(opens_at__gt=now), Q(closes_at__gt=now)
     return (
-        ConsultationPage.objects.child_of(index)
-        .live()
+        not_withdrawn(ConsultationPage.objects.child_of(index).live())
         .annotate(
             state_rank=Case(When(upcoming, then=1), When(is_open, then=0), default=2, output_field=IntegerField()),
             next_date=Case(

@@ -10,6 +10,7 @@ from modelsearch import index
 from wagtail.models import Locale, Page
 
 from home.describe import page_date, page_summary
+from home.withdrawal import is_withdrawn
 from vietnam.text import nfc, search_words
 
 from .kinds import page_kind
@@ -82,9 +83,10 @@ def entry_values(*, kind, site_id, title, summary, url_path, date, text) -> dict
 
 
 def describe_page(page: Page) -> dict | None:
-    """The entry's columns for a live, public page that a site serves; None for any other page."""
+    """The entry's columns for a live, public page that a site serves and that is not withdrawn; None for any other
+    page."""
     page = page.specific_deferred if type(page) is Page else page
-    if not page.live or page.get_view_restrictions().exists():
+    if not page.live or page.get_view_restrictions().exists() or is_withdrawn(page):
         return None
     parts = page.get_url_parts()
     if parts is None:

@@ -1,6 +1,6 @@
-"""Keep the search entries in step: a page saved (created, published, unpublished, retitled), moved or made private
-or public again, a site created, and a registered item saved or deleted. Deleted pages take their entries with them
-(a foreign key).
+"""Keep the search entries in step: a page saved (created, published, unpublished, retitled), moved, withdrawn or
+restored, or made private or public again, a site created, and a registered item saved or deleted. Deleted pages
+take their entries with them (a foreign key).
 
 Pages are followed on their full saves, which every publish, unpublish and creation is; a draft saved as a revision
 updates a few columns only and changes nothing the public sees.
@@ -9,6 +9,8 @@ updates a few columns only and changes nothing the public sees.
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
+
+from home.models.records import Withdrawal
 
 from .indexing import forget_item, sync_item, sync_page, sync_subtree
 from .search import index_changed
@@ -25,6 +27,8 @@ def saved(sender, instance, raw=False, created=False, update_fields=None, **kwar
     elif isinstance(instance, PageViewRestriction):
         restriction_changed(instance)
         index_changed()
+    elif isinstance(instance, Withdrawal):
+        withdrawal_changed(instance)
     elif isinstance(instance, Site):
         if created:  # its home pages were saved before it existed, so they have no URL yet
             Site.clear_site_root_paths_cache()  # (Wagtail's own receiver may not have run yet)
@@ -42,6 +46,8 @@ def deleted(sender, instance, **kwargs):
     elif isinstance(instance, PageViewRestriction):
         restriction_changed(instance)
         index_changed()
+    elif isinstance(instance, Withdrawal):
+        withdrawal_changed(instance)
     elif instance._meta.label_lower in sources():
         forget_item(instance)
         index_changed()
@@ -51,6 +57,13 @@ def restriction_changed(restriction) -> None:
     page = Page.objects.filter(pk=restriction.page_id).first()
     if page is not None:
         sync_subtree(page)
+
+
+def withdrawal_changed(withdrawal) -> None:
+    """A page withdrawn or restored: every language version of it leaves or joins the search."""
+    for page in Page.objects.filter(translation_key=withdrawal.translation_key).specific():
+        sync_page(page)
+    index_changed()
 
 
 def moved(sender, instance, **kwargs):

@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from home.models.records import not_withdrawn
+
 # What a digest lists at most per topic; the rest is counted, with a link to the site.
 ITEMS_PER_SOURCE = 20
 
@@ -53,7 +55,8 @@ class DigestSource(Protocol):
 
 @dataclass(frozen=True)
 class PageTypeSource:
-    """Live pages of one page model, first published in the period, under the chosen sites' home pages."""
+    """Live pages of one page model, first published in the period, under the chosen sites' home pages (not the
+    withdrawn ones)."""
 
     key: str
     label: Promise
@@ -74,9 +77,7 @@ class PageTypeSource:
         for root in roots:
             under_roots |= Q(path__startswith=root.path, depth__gt=root.depth)
         pages = (
-            Page.objects.type(apps.get_model(self.model))
-            .live()
-            .public()
+            not_withdrawn(Page.objects.type(apps.get_model(self.model)).live().public())
             .filter(under_roots, first_published_at__gt=since, first_published_at__lte=until)
             .order_by("-first_published_at", "-pk")
         )

@@ -2,10 +2,11 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.change_notes import RecordPageForm
 
 
-class GazetteIssueForm(WagtailAdminPageForm):
+class GazetteIssueForm(RecordPageForm):
     """An issue's editor: title and slug may be left blank (the model derives them from number and year),
     and a document may appear only once in an issue."""
 

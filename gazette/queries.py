@@ -3,6 +3,8 @@
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Length
 
+from home.models.records import not_withdrawn
+
 from .models import GazetteIndexPage, GazetteIssuePage
 
 # Numbers are text ("9", "15", "15+16"): longer first, then descending, puts 15 before 9 within a date.
@@ -14,7 +16,7 @@ def issues_in(index: GazetteIndexPage, year: int | None = None) -> QuerySet:
 
     One query, whatever the number of issues: the listing touches nothing per issue.
     """
-    issues = GazetteIssuePage.objects.child_of(index).live()
+    issues = not_withdrawn(GazetteIssuePage.objects.child_of(index).live())
     if year is not None:
         issues = issues.filter(year=year)
     return issues.select_related("file").annotate(document_count=Count("entries")).order_by(*NEWEST_FIRST)
@@ -23,13 +25,16 @@ def issues_in(index: GazetteIndexPage, year: int | None = None) -> QuerySet:
 def issue_years(index: GazetteIndexPage) -> list[dict]:
     """The years the index has live issues in, newest first: [{"year": 2025, "count": 12}, …]."""
     return list(
-        GazetteIssuePage.objects.child_of(index).live().values("year").annotate(count=Count("pk")).order_by("-year")
+        not_withdrawn(GazetteIssuePage.objects.child_of(index).live())
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
     )
 
 
 def issue_entries(issue: GazetteIssuePage) -> QuerySet:
     """The issue's published documents in the issue's order, with what their listing shows, in one query."""
-    return issue.entries.filter(document__live=True).select_related(
+    return not_withdrawn(issue.entries.filter(document__live=True), page="document").select_related(
         "document", "document__document_type", "document__authority"
     )
 
@@ -37,7 +42,7 @@ def issue_entries(issue: GazetteIssuePage) -> QuerySet:
 def issues_carrying(document) -> QuerySet:
     """The live issues, in the document's language, that carried the document (or its translation), oldest first."""
     return (
-        GazetteIssuePage.objects.live()
+        not_withdrawn(GazetteIssuePage.objects.live())
         .filter(locale_id=document.locale_id, entries__document__translation_key=document.translation_key)
         .distinct()
         .order_by("issued_on", "pk")

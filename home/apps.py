@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
         from .notifications import connect as connect_notifications
 
         connect_notifications()
+
+        from .change_notes import connect as connect_change_notes
+
+        connect_change_notes()

@@ -15,12 +15,13 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from .models import AdvertisementSlot, Agency, NewsCategory, NewsPage
+from .models.records import not_withdrawn
 
 
 def news_under(root: Page):
     """Live news articles below `root`, newest first, with their category and images' renditions."""
     return (
-        NewsPage.objects.live()
+        not_withdrawn(NewsPage.objects.live())
         .descendant_of(root)
         .order_by("-date", "-pk")
         .select_related("image", "category")
@@ -41,7 +42,7 @@ def news_categories() -> list[NewsCategory]:
 def portal_news(locale: Locale, exclude_root: Page, limit: int = 6) -> list[tuple[NewsPage, Agency | None]]:
     """The newest articles of every other site in `locale`, each with the agency that published it (R1)."""
     articles = list(
-        NewsPage.objects.live()
+        not_withdrawn(NewsPage.objects.live())
         .filter(locale=locale)
         .not_descendant_of(exclude_root, inclusive=True)
         .order_by("-date", "-pk")
@@ -161,9 +162,9 @@ class SiteFrame:
             "root": root,
             "agency": Agency.objects.filter(site=self.site).first(),
             # Specific pages: sections give a short menu label (menu_title).
-            "menu": list(root.get_children().live().in_menu().specific()),
+            "menu": list(not_withdrawn(root.get_children().live().in_menu()).specific()),
             # Top-level pages kept out of the menu (e.g. following by e-mail): linked from the footer.
-            "footer_links": list(root.get_children().live().not_in_menu().public()),
+            "footer_links": list(not_withdrawn(root.get_children().live().not_in_menu().public())),
             "homes": {
                 page.locale.language_code: page
                 for page in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")

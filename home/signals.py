@@ -7,13 +7,14 @@ from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
 from .models import AdvertisementSlot, AdvertisingSettings, Agency
+from .models.records import Withdrawal
 from .queries import frame_changed
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def forget_frame(sender, instance, **kwargs):
-    if isinstance(instance, Page | Site | Agency | AdvertisingSettings | AdvertisementSlot):
+    if isinstance(instance, Page | Site | Agency | AdvertisingSettings | AdvertisementSlot | Withdrawal):
         frame_changed()
 
 

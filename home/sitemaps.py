@@ -1,4 +1,5 @@
-"""The sitemap of each site: its live public pages in every language, with Wagtail's sitemap generator.
+"""The sitemap of each site: its live public pages in every language, but the withdrawn ones (home.withdrawal), with
+Wagtail's sitemap generator.
 
 Wagtail's own `Sitemap` lists the site's root tree only, which is the Vietnamese one: the English tree is a sibling
 (a translation of the root), not a descendant. This one lists the root and every translation of it. Django's
@@ -12,6 +13,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .models.records import not_withdrawn
+
 
 class SiteSitemap(Sitemap):
     """Live, public pages under the requested site's root and its translations (vi and en), in tree order, each
@@ -20,7 +23,8 @@ class SiteSitemap(Sitemap):
     def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True).values_list("path", flat=True)
         in_site = reduce(or_, (Q(path__startswith=path) for path in roots))
-        return Page.objects.filter(in_site).live().public().order_by("path").defer_streamfields().specific()
+        pages = not_withdrawn(Page.objects.filter(in_site).live().public())
+        return pages.order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)

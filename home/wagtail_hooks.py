@@ -1,13 +1,16 @@
 """Admin: the agencies listing, the guards that keep English content behind the BBT (R2, R3), the scoping of
-the chooser, the admin API and wagtail-localize's views to the user's own site, and malformed editor POSTs
-answered 400 (issue 11)."""
+the chooser, the admin API and wagtail-localize's views to the user's own site, malformed editor POSTs answered
+400 (issue 11), and the withdrawal of official records (R13): its views, its place in the page's "More" menu and
+the editor's action menu, and its log actions."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -27,6 +30,8 @@ from .admin_views import (
 from .editor_input import check_page_form_data
 from .models import Agency, NewsCategory, PostingRule
 from .site_summary import OwnSitesPagesSummaryItem
+from .withdrawal import is_withdrawn, may_withdraw, register_actions
+from .withdrawal_views import RestoreView, WithdrawView
 
 # wagtail-localize actions that would put content live in another language without the BBT: restarting a
 # synced translation (whose editor publishes directly) and turning a translation back into an alias.
@@ -174,3 +179,65 @@ def scope_the_admin_api(router):
     router.register_endpoint("pages", ScopedPagesAdminAPIViewSet)
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
     router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+
+
+# Withdrawal (R13) ------------------------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_withdrawal_urls():
+    return [
+        path("pages/<int:page_id>/thu-hoi/", WithdrawView.as_view(), name="portal_withdraw_page"),
+        path("pages/<int:page_id>/khoi-phuc/", RestoreView.as_view(), name="portal_restore_page"),
+    ]
+
+
+def withdrawal_link(page) -> tuple[str, str]:
+    """The label and URL that withdraw `page`, or restore it if it is withdrawn (one query)."""
+    if is_withdrawn(page):
+        return _("Khôi phục"), reverse("portal_restore_page", args=(page.pk,))
+    return _("Thu hồi"), reverse("portal_withdraw_page", args=(page.pk,))
+
+
+@hooks.register("register_page_header_buttons")
+def withdrawal_header_button(page, user, view_name, next_url=None):
+    if may_withdraw(page.permissions_for_user(user)):
+        label, url = withdrawal_link(page)
+        yield PageMenuItem(label, url, icon_name="warning", priority=55, page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def withdrawal_listing_button(page, user, next_url=None):
+    # In the explorer's rows the withdraw view itself says whether the page is withdrawn (no query per row).
+    if may_withdraw(page.permissions_for_user(user)):
+        yield PageMenuItem(_("Thu hồi"), reverse("portal_withdraw_page", args=(page.pk,)), "warning", 55, page=page)
+
+
+class WithdrawMenuItem(ActionMenuItem):
+    """The page editor's action menu item "Thu hồi" (or "Khôi phục"), for who may publish the live page."""
+
+    name = "action-withdraw"
+    icon_name = "warning"
+    order = 60
+
+    def is_shown(self, context):
+        return (
+            context["view"] == "edit"
+            and not context["locked_for_user"]
+            and may_withdraw(self.get_user_page_permissions_tester(context))
+        )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["label"], context["url"] = withdrawal_link(parent_context["page"])
+        return context
+
+
+@hooks.register("register_page_action_menu_item")
+def register_withdraw_menu_item():
+    return WithdrawMenuItem()
+
+
+@hooks.register("register_log_actions")
+def register_withdrawal_log_actions(actions):
+    register_actions(actions)

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
+
+from home.change_notes import RecordPageForm
 
 from .weeks import monday_of
 
@@ -16,7 +17,7 @@ def site_root_key(page: Page):
     return Page.objects.filter(path=root_path).values_list("translation_key", flat=True).first()
 
 
-class WeekScheduleForm(WagtailAdminPageForm):
+class WeekScheduleForm(RecordPageForm):
     """A week's editor: each entry falls inside the week, and its leader is one of this site's leaders.
 
     Errors are put on the entry's field, in Vietnamese, so the editor sees which row to correct.

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from home.models.records import not_withdrawn
 from vietnam.text import sort_key
 
 from .models import LeaderPage, LeaderResponsibility, ScheduleEntry, ScheduleIndexPage, WeekSchedulePage
@@ -50,8 +51,7 @@ def site_root_path(page: Page) -> str:
 def leaders_in(index: Page) -> list[LeaderPage]:
     """The live leaders under a "Lãnh đạo" section by rank, then name in Vietnamese order; photos prefetched."""
     leaders = (
-        LeaderPage.objects.live()
-        .public()
+        not_withdrawn(LeaderPage.objects.live().public())
         .child_of(index)
         .select_related("photo")
         .prefetch_related(Prefetch("photo__renditions"))
@@ -61,7 +61,9 @@ def leaders_in(index: Page) -> list[LeaderPage]:
 
 def site_leaders(page: Page) -> list[LeaderPage]:
     """The live leaders of the site (and language) of `page`, by rank then name."""
-    leaders = LeaderPage.objects.live().public().filter(path__startswith=site_root_path(page), locale_id=page.locale_id)
+    leaders = not_withdrawn(LeaderPage.objects.live().public()).filter(
+        path__startswith=site_root_path(page), locale_id=page.locale_id
+    )
     return sorted(leaders, key=lambda leader: (leader.rank, sort_key(leader.title)))
 
 
@@ -111,7 +113,7 @@ def schedule_view(index: ScheduleIndexPage, request) -> WeekView:
     """The week a visitor asks for on the section (`?tuan=2026-W49`, this week otherwise), optionally one leader's
     entries only (`?lanh-dao=<slug>`). Four queries (leaders, the week's page, its entries, view restrictions)."""
     monday = parse_week(requested(request, "week")) or this_monday()
-    page = WeekSchedulePage.objects.live().public().child_of(index).filter(week_start=monday).first()
+    page = not_withdrawn(WeekSchedulePage.objects.live().public()).child_of(index).filter(week_start=monday).first()
     return build_week(index, request, monday, page)
 
 
@@ -198,9 +200,9 @@ def leader_week(leader: LeaderPage, request=None) -> LeaderWeek:
     """The current week's entries of `leader` on their site, in their page's language. Two queries."""
     monday = this_monday()
     root = site_root_path(leader)
+    live_entries = not_withdrawn(ScheduleEntry.objects.filter(page__live=True), page="page")
     entries = list(
-        ScheduleEntry.objects.filter(
-            page__live=True,
+        live_entries.filter(
             page__path__startswith=root,
             page__locale_id=leader.locale_id,
             page__week_start=monday,
@@ -225,8 +227,8 @@ def feed_entries(index: ScheduleIndexPage, leader: LeaderPage | None = None) -> 
     FEED_WEEKS_AHEAD after it (one leader's if `leader`), with their week and leader. One query."""
     monday = this_monday()
     entries = (
-        ScheduleEntry.objects.filter(
-            page__live=True,
+        not_withdrawn(ScheduleEntry.objects.filter(page__live=True), page="page")
+        .filter(
             page__path__startswith=index.path,
             page__depth=index.depth + 1,
             page__week_start__range=(

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from groundwork.paging import paginate
+from home.models.records import not_withdrawn
 from vietnam.text import search_words
 
 from .models import Official, UnitPage
@@ -32,7 +33,7 @@ class UnitNode:
 def live_units_under(page: Page) -> QuerySet:
     """The live units below `page` (in its language), in tree order, with what the chart shows of them."""
     return (
-        UnitPage.objects.live()
+        not_withdrawn(UnitPage.objects.live())
         .descendant_of(page)
         .filter(locale_id=page.locale_id)
         .select_related("agency__site")
@@ -62,7 +63,9 @@ def unit_context(unit: UnitPage) -> dict:
     sub-units."""
     return {
         "officials": list(unit.officials.all()),
-        "sub_units": list(UnitPage.objects.live().child_of(unit).filter(locale_id=unit.locale_id).order_by("path")),
+        "sub_units": list(
+            not_withdrawn(UnitPage.objects.live()).child_of(unit).filter(locale_id=unit.locale_id).order_by("path")
+        ),
     }
 
 
@@ -103,7 +106,9 @@ def directory(page: Page, request) -> Directory:
     units under it with `?don-vi=<unit id>`, and paginated with `?page=`."""
     query = " ".join(request.GET.get(QUERY_PARAM, "").split())[:200]
     words = search_words(query)[:10]
-    units_under_site = UnitPage.objects.live().filter(locale_id=page.locale_id, path__startswith=site_home_path(page))
+    units_under_site = not_withdrawn(UnitPage.objects.live()).filter(
+        locale_id=page.locale_id, path__startswith=site_home_path(page)
+    )
     unit_rows = list(units_under_site.order_by("path").only("title", "path", "depth", "locale_id"))
     top = min((unit.depth for unit in unit_rows), default=0)
     units = [(unit, unit.depth - top) for unit in unit_rows]

@@ -27,6 +27,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from groundwork.paging import paginate
 from home.models import Agency
+from home.models.records import not_withdrawn
 from vietnam.text import search_words, sort_key
 
 from .models import NoticeKind, NoticePage, ProcurementField, ProjectPage, SelectionMethod
@@ -121,7 +122,7 @@ class NoticeSearch:
 
     def scope(self) -> QuerySet:
         """The listed (live, Vietnamese) public notices of this site, or on the portal of every site."""
-        notices = NoticePage.objects.filter(listed=True)
+        notices = not_withdrawn(NoticePage.objects.filter(listed=True))
         if not self.portal_wide:
             notices = notices.filter(agency=self.agency)
         if self.has_restrictions:  # rare: a private section or notice
@@ -372,8 +373,7 @@ def project_listing(request, section):
     site = Site.find_for_request(request)
     agency = getattr(site, "agency", None) if site else None
     projects = (
-        ProjectPage.objects.live()
-        .public()
+        not_withdrawn(ProjectPage.objects.live().public())
         .filter(locale_id=Locale.get_default().pk)
         .select_related("agency")
         .defer("body")
@@ -390,7 +390,7 @@ def project_notices(project: ProjectPage) -> list[Result]:
     """The live notices of `project` (of its Vietnamese version, which notices name), newest first, each with its
     translation into the project page's language."""
     notices = list(
-        NoticePage.objects.filter(listed=True, project__translation_key=project.translation_key)
+        not_withdrawn(NoticePage.objects.filter(listed=True, project__translation_key=project.translation_key))
         .defer(*WIDE_COLUMNS)
         .order_by("-issued_on", "-pk")
     )

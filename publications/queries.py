@@ -16,6 +16,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.models.records import not_withdrawn
+
 from .models import PublicationIndexPage
 
 PAGE_SIZE = 20
@@ -55,7 +57,7 @@ class PublicationListing:
     def scope(self) -> QuerySet:
         """The section's live public publications; on an English page also the Vietnamese ones not translated yet,
         so that nothing published is missing in English."""
-        live = self.model.objects.live().public()
+        live = not_withdrawn(self.model.objects.live().public())
         here = live.child_of(self.index)
         default = Locale.get_default()
         if self.index.locale_id == default.pk:

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home.models import Agency
+from home.models.records import not_withdrawn
+from home.withdrawal import withdrawn_keys
 from vietnam.text import search_words, sort_key
 
 from .models import Channel, GovernmentLevel, OnlineService, ProcedurePage, Sector
@@ -61,10 +63,13 @@ class Catalogue:
     def words(self) -> list[str]:
         return search_words(self.query)
 
-    def scope(self) -> QuerySet:
+    def scope(self, withdrawn: bool = False) -> QuerySet:
         """Live public procedures in the section's language, and in Vietnamese those not translated into it (yet):
-        this site's, or on the portal every site's. A procedure is never missing from the English catalogue."""
+        this site's, or on the portal every site's. A procedure is never missing from the English catalogue.
+        Withdrawn ones are left out unless `withdrawn` (for the search backend, whose filters take plain fields)."""
         live = ProcedurePage.objects.live().public()
+        if not withdrawn:
+            live = not_withdrawn(live)
         here = live.filter(locale_id=self.section.locale_id)
         untranslated = live.filter(locale_id=Locale.get_default().pk).exclude(
             translation_key__in=here.values("translation_key")
@@ -101,12 +106,19 @@ class Catalogue:
         """(pk, sector, agency, level, online, title) of every match, in one query.
 
         With words, the search backend finds the procedures having every one of them (whole words, folded like
-        the indexed text); only the row's columns are loaded.
+        the indexed text); only the row's columns are loaded, and the withdrawn procedures are dropped from what it
+        finds (one more query, of the few withdrawn keys).
         """
         if not self.words:
             return list(self.scope().values_list("pk", *ROW_FIELDS))
-        matches = self.scope().only(*ROW_FIELDS).search(" ".join(self.words), operator="and", order_by_relevance=False)
-        return [(page.pk, *(getattr(page, name) for name in ROW_FIELDS)) for page in matches]
+        scope = self.scope(withdrawn=True).only(*ROW_FIELDS, "translation_key")
+        matches = scope.search(" ".join(self.words), operator="and", order_by_relevance=False)
+        withdrawn = withdrawn_keys()
+        return [
+            (page.pk, *(getattr(page, name) for name in ROW_FIELDS))
+            for page in matches
+            if page.translation_key not in withdrawn
+        ]
 
     def _passes(self, row, skip: str | None = None) -> bool:
         return all(row[COLUMNS[name]] == value for name, value in self.chosen.items() if name != skip)

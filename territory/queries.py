@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from home.models import Agency
+from home.models.records import not_withdrawn
 from vietnam.text import local_text, sort_key
 
 from .models import AdministrativeUnit, HeritagePage
@@ -114,7 +115,7 @@ def heritage_listing(section, request) -> HeritageListing:
     category = request.GET.get(CATEGORY_PARAM, "")
     if category not in HeritagePage.Category.values:
         category = ""
-    pages = HeritagePage.objects.child_of(section).live()
+    pages = not_withdrawn(HeritagePage.objects.child_of(section).live())
     counts = dict(pages.order_by().values_list("category").annotate(count=Count("pk")))
     if category:
         pages = pages.filter(category=category)

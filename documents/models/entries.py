@@ -13,6 +13,9 @@ from django.db import connection, models
 from django.db.models import F, Value
 from wagtail.models import Locale, Page
 
+from home.models.records import not_withdrawn
+from home.withdrawal import is_withdrawn
+
 from .pages import LegalDocumentPage, Validity
 
 
@@ -50,8 +53,8 @@ class SearchEntry(models.Model):
 
 
 def sync_search_entry(page: LegalDocumentPage) -> None:
-    """Make the page's entry describe it as saved: written if it is live, removed if not."""
-    if not page.live:
+    """Make the page's entry describe it as saved: written if it is live and not withdrawn, removed if not."""
+    if not page.live or is_withdrawn(page):
         SearchEntry.objects.filter(page_id=page.pk).delete()
         return
     postgres = connection.vendor == "postgresql"
@@ -105,12 +108,13 @@ ON_PORTAL_SQL = """
 
 
 def repair_search_entries() -> int:
-    """Remove the entries of pages no longer live, write those of live pages without one, correct their
+    """Remove the entries of pages no longer live or withdrawn, write those of live pages without one, correct their
     validity, and mark the portal's postings again; returns how many entries were wrong."""
-    stale = SearchEntry.objects.exclude(page__live=True)
+    stale = SearchEntry.objects.exclude(pk__in=not_withdrawn(SearchEntry.objects.filter(page__live=True), page="page"))
     repaired = stale.count()
     stale.delete()
-    for page in LegalDocumentPage.objects.live().exclude(pk__in=SearchEntry.objects.values("page_id")).iterator():
+    listed = SearchEntry.objects.values("page_id")
+    for page in not_withdrawn(LegalDocumentPage.objects.live()).exclude(pk__in=listed).iterator():
         sync_search_entry(page)
         repaired += 1
     drifted = SearchEntry.objects.exclude(validity=F("page__validity")).values_list("page_id", "page__validity")

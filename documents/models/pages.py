@@ -10,15 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from home.change_notes import RecordPageForm
 from home.models.pages import SectionPage
-from home.models.records import PublishedRecordMixin
+from home.models.records import PublishedRecordMixin, not_withdrawn
 from vietnam.text import fold_diacritics, search_words, slugify
 
 
@@ -56,7 +56,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
         context = Page.get_context(self, request, *args, **kwargs)
         context["search"] = DocumentSearch.from_request(request, section=self)
         # Its sections beside the documents, e.g. "Phổ biến, giáo dục pháp luật" (documents are never in menus).
-        context["subsections"] = Page.objects.child_of(self).live().filter(show_in_menus=True)
+        context["subsections"] = not_withdrawn(Page.objects.child_of(self).live().filter(show_in_menus=True))
         return context
 
     @path("feed/")
@@ -129,7 +129,7 @@ class DirectiveIndexPage(SectionPage):
         return context
 
 
-class LegalDocumentForm(WagtailAdminPageForm):
+class LegalDocumentForm(RecordPageForm):
     """The page editor's form: a library holds one document per authority, number and year."""
 
     def clean(self):

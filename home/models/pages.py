@@ -16,7 +16,7 @@ from home.blocks import BodyBlock
 from home.feeds import FEED_SLUG, section_feed
 
 from .menus import MenuTitleMixin
-from .records import PublishedRecordMixin
+from .records import PublishedRecordMixin, not_withdrawn
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -41,7 +41,7 @@ class HomePage(PublishedRecordMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = latest_news(self, limit=6)
-        sections = list(self.get_children().live().in_menu().specific())
+        sections = list(not_withdrawn(self.get_children().live().in_menu()).specific())
         context["sections"] = sections
         context["citizen_links"] = citizen_links(sections, request)
         if self.is_portal:
@@ -98,7 +98,7 @@ class SectionPage(MenuTitleMixin, PublishedRecordMixin, Page):
 
     def listing(self):
         """What the section lists; subclasses narrow or reorder it."""
-        return self.get_children().live().specific()
+        return not_withdrawn(self.get_children().live()).specific()
 
     def route(self, request, path_components):
         # <section>/feed/ is the section's Atom feed (home.feeds), unless a page or a route of its own takes it:

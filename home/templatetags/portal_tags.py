@@ -88,3 +88,15 @@ def is_within(page, section) -> bool:
     """Whether `page` is below `section` in the tree: its path starts with the section's (a substring test would
     also match a path that holds another's in its middle)."""
     return bool(page) and page.depth > section.depth and page.path.startswith(section.path)
+
+
+@register.inclusion_tag("components/record_notices.html")
+def record_notices(page):
+    """What the public must know of an official record above its content (R13): the "Đã thu hồi" banner of a
+    withdrawn page, and the page's published change notes ("Cập nhật ngày …"). Two small indexed queries."""
+    from home.change_notes import public_notes
+    from home.withdrawal import withdrawal_of
+
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    return {"withdrawal": withdrawal_of(page), "notes": public_notes(page)}

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
-from home.models.records import PublishedRecordMixin
+from home.models.records import PublishedRecordMixin, not_withdrawn
 from home.posting import PostingLimit
 from vietnam.text import search_words, slugify
 from vietnam.workdays import add_working_days
@@ -51,7 +51,7 @@ class ProcurementIndexPage(RoutablePageMixin, SectionPage):
 
     def listing(self):
         """The section's live notices and projects, newest first (what a feed of the section lists)."""
-        return self.get_children().live().specific().order_by("-first_published_at")
+        return not_withdrawn(self.get_children().live()).specific().order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         # The page lists notices through NoticeSearch, not SectionPage's page of children.

@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from groundwork.models import NamedListItem
 from home.models.pages import RICH_TEXT_FEATURES, SectionPage
-from home.models.records import PublishedRecordMixin
+from home.models.records import PublishedRecordMixin, not_withdrawn
 from home.routing import LocalizedRoutesMixin, localized_path
 from vietnam.text import search_words
 
@@ -78,7 +78,7 @@ class ProcedureIndexPage(LocalizedRoutesMixin, SectionPage):
 
         context = Page.get_context(self, request, *args, **kwargs)
         context["catalogue"] = Catalogue.from_request(request, section=self)
-        context["guides"] = self.get_children().live().type(StandardPage).specific()
+        context["guides"] = not_withdrawn(self.get_children().live().type(StandardPage)).specific()
         return context
 
     @path("", name="index")
@@ -300,7 +300,7 @@ class ProcedurePage(PublishedRecordMixin, LocalizedRoutesMixin, Page):
         context["accepts_online"] = accepts_online(self)
         context["channels"] = self.channels.all()
         context["components"] = self.components.select_related("template")
-        context["legal_basis"] = self.legal_basis.live().public().order_by("-issued_on")
+        context["legal_basis"] = not_withdrawn(self.legal_basis.live().public()).order_by("-issued_on")
         year = timezone.localdate().year
         context["usage_year"], context["usage"] = year, numbers_of(self, year)
         return context
