@@ -10,8 +10,9 @@
 - the Site, its Agency, its site settings (every BaseSiteSetting, with their own ParentalKey rows: advertisements);
 - its collection (and the collections inside it) with the documents and images in them, and their files;
 - a few rows that belong to the site without a ParentalKey (OWNED_BY): procedures' and pages' view counts, the
-  online service plan, the site's redirects. Every model of the project that points at a site's rows is classified
-  here: carried, or left out with a reason (`unclassified()` lists those that are not; a test keeps it empty).
+  online service plan, the site's redirects, its pages' change notes; and its pages' withdrawals (Điều 9.2, by
+  translation key). Every model of the project that points at a site's rows is classified here: carried, or left
+  out with a reason (`unclassified()` lists those that are not; a test keeps it empty).
 
 **Not in the archive:**
 - citizens' personal data (PERSONAL): questions and their askers, dossiers and their files, consultation comments,
@@ -48,6 +49,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Collection, Page, PageLogEntry, Revision
 
 from home.models import Agency
+from home.models.records import Withdrawal
 
 # Citizens' personal data: never in a content archive (see the module docstring).
 PERSONAL = {
@@ -83,6 +85,7 @@ OWNED_BY = {
     "services.onlineserviceplan": "agency",
     "wagtailredirects.redirect": "site",
     "reporting.pageviewcount": "site",
+    "home.changenote": "page",
 }
 # The standard lists every installation has, matched by this field; an entry the other installation lacks is made.
 SHARED_LISTS = {
@@ -159,6 +162,9 @@ def collect(agency: Agency) -> list[tuple[type[models.Model], models.QuerySet]]:
         target = base(model._meta.get_field(field).related_model)
         keys = {Page: page_ids, Agency: [agency.pk], type(site): [site.pk]}.get(target, [])
         rows.append((model, model.objects.filter(**{f"{field}__in": keys}).order_by("pk")))
+    # Withdrawals name their pages by translation key (every language at once), not by a foreign key.
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    rows.append((Withdrawal, Withdrawal.objects.filter(translation_key__in=keys).order_by("pk")))
     page_type = ContentType.objects.get_for_model(Page)
     rows.append(
         (

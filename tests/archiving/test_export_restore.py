@@ -24,7 +24,9 @@ from wagtail_localize.models import Translation, TranslationSource
 from demo.pdf import pdf_bytes
 from documents.models import Authority, DocumentFile, DocumentRelation, DocumentType, LegalDocumentPage, LegalField
 from home.models import ContactPage, NewsCategory, NewsPage, OfficialContact, SiteContactSettings
+from home.models.records import ChangeNote
 from home.onboarding import create_agency_site
+from home.withdrawal import withdraw
 from tests.home.helpers import add_page, section
 from tests.test_fresh_install import fresh_install, fresh_install_template, manage, postgres_admin  # noqa: F401 - fixtures
 
@@ -48,6 +50,7 @@ for root in roots:
 from documents.models import LegalDocumentPage
 from home.onboarding import create_agency_site
 from home.models import ContactPage, NewsPage
+from home.models.records import ChangeNote, Withdrawal
 news = NewsPage.objects.get(slug="hop-dan-thon-1", locale__language_code="vi")
 document = LegalDocumentPage.objects.get(number="12/QĐ-UBND")
 contacts = ContactPage.objects.get(pk=CONTACTS)
@@ -92,6 +95,8 @@ print(json.dumps({
     ],
     "history_en": Page.objects.get(translation_key="HISTORY", locale__language_code="en").title,
     "editors": agency.editors.name,
+    "withdrawn": Withdrawal.objects.get(translation_key=document.translation_key).reason,
+    "notes": list(ChangeNote.objects.filter(page=news).values_list("note", flat=True)),
     "workflow_pages": agency.workflow.workflow_pages.count(),
 }))
 """
@@ -179,6 +184,11 @@ def site_content(shared_db, tmp_path_factory):
     translation.import_po(po)
     translation.save_target(publish=True)
     SiteContactSettings.objects.update_or_create(site=agency.site, defaults={"phone": "0255 3822 111"})
+    # Official records (Điều 9.2): a withdrawn document and a change note travel with their pages.
+    withdraw(legal, author, "Ban hành nhầm số, thay bằng văn bản khác")
+    ChangeNote.objects.create(
+        page=news, revision=news.live_revision, note="Sửa tên thôn", published_at=news.last_published_at
+    )
     path = tmp_path_factory.mktemp("archive") / "tunghia.zip"
     call_command("export_site", "tunghia", str(path), verbosity=0)
     return {
@@ -264,6 +274,8 @@ def test_a_site_restores_into_a_fresh_installation_with_its_pages_revisions_and_
     assert restored["history_en"] == "Commune history"
     assert restored["editors"] == "tunghia – Biên tập viên"
     assert restored["workflow_pages"] == 2
+    assert restored["withdrawn"] == "Ban hành nhầm số, thay bằng văn bản khác"
+    assert restored["notes"] == ["Sửa tên thôn"]
 
     # The same archive again: everything it needs is taken now, and nothing is written.
     refused = run_refused(env, site_content["path"])
