@@ -127,7 +127,7 @@ def test_the_listing_takes_the_same_queries_however_many_ratings(
     for number in range(3):
         QuestionRating.objects.create(code=f"HD-AAAA-{number:04d}", agency=agency, score=4)
     client.get(ADMIN_LIST)
-    with django_assert_max_num_queries(40) as few:
+    with django_assert_max_num_queries(50) as few:  # the admin's frame included (its menus ask who sees what)
         client.get(ADMIN_LIST)
     for number in range(3, 30):
         QuestionRating.objects.create(code=f"HD-AAAA-{number:04d}", agency=agency, score=4)
