@@ -58,7 +58,7 @@ $(AUDIT_VENV)/bin/pip-audit:
 audit: $(AUDIT_VENV)/bin/pip-audit ## Known vulnerabilities in requirements*.txt (pip-audit; needs PyPI's vulnerability data)
 	$(AUDIT_VENV)/bin/pip-audit --strict --desc -r requirements.txt -r requirements-dev.txt
 
-bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL), time searches and import
+bench: install ## Seed 50 sites and 100,000 documents on PostgreSQL (BENCH_DATABASE_URL); time searches, import, the deadlines panel and the yearly report
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m bench
 
 bench-portal: install ## Seed 10,000 schedule entries, 5,000 officials, 20,000 procurement notices over the 50 bench sites; time their listings and the portal's site search

@@ -45,25 +45,24 @@ class SiteCoverage:
         return round(100 * (self.required - self.missing) / self.required, 1) if self.required else None
 
 
-def _on(roots) -> Q:
-    found = Q(pk__in=[])
-    for root in roots:
-        found |= Q(path__startswith=root)
-    return found
+def pages_on(roots):
+    """The pages of the sites whose root paths are `roots`, each with its `site_root`: one comparison of a prefix
+    per page, not one LIKE per site (which made PostgreSQL test 50 patterns on every page)."""
+    return Page.objects.annotate(site_root=Substr("path", 1, ROOT_PATH_LENGTH)).filter(site_root__in=list(roots))
 
 
 def required_in_english(roots: list[str]):
     """The live Vietnamese pages of the sites of `roots` that must have an English version."""
-    sites = Page.objects.filter(_on(roots))
-    introductions = sites.filter(depth=3, slug=INTRODUCTION_SLUG).values_list("path", flat=True)
-    required = Q(content_type=ContentType.objects.get_for_model(ContactPage)) | Q(
-        pk__in=ProcedurePage.objects.filter(used_by_foreigners=True).values("pk")
+    sites = pages_on(roots)
+    introductions = list(sites.filter(depth=3, slug=INTRODUCTION_SLUG).values_list("path", flat=True))
+    required = (
+        Q(content_type=ContentType.objects.get_for_model(ContactPage))
+        | Q(pk__in=ProcedurePage.objects.filter(used_by_foreigners=True).values("pk"))
+        | Q(section__in=introductions)
     )
-    for path in introductions:
-        required |= Q(path__startswith=path)
     return (
-        sites.filter(required, live=True, locale__language_code=settings.LANGUAGE_CODE)
-        .annotate(site_root=Substr("path", 1, ROOT_PATH_LENGTH))
+        sites.annotate(section=Substr("path", 1, ROOT_PATH_LENGTH + Page.steplen))
+        .filter(required, live=True, locale__language_code=settings.LANGUAGE_CODE)
         .order_by("path")
     )
 
@@ -93,11 +92,9 @@ def english_coverage(agencies, cap: int | None = 10) -> list[SiteCoverage]:
         translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
     )
     outdated = (
-        Page.objects.filter(_on(english_roots), locale__language_code=ENGLISH, live=True, alias_of__isnull=True)
-        .annotate(
-            site_root=Substr("path", 1, ROOT_PATH_LENGTH),
-            source_published=Subquery(source.values("last_published_at")[:1]),
-        )
+        pages_on(english_roots)
+        .filter(locale__language_code=ENGLISH, live=True, alias_of__isnull=True)
+        .annotate(source_published=Subquery(source.values("last_published_at")[:1]))
         .filter(last_published_at__lt=F("source_published"))
         .order_by("path")
     )
