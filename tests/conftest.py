@@ -22,8 +22,8 @@ PASSWORD = "mat-khau-thu-nghiem-2026"
 
 
 def pytest_collection_modifyitems(items):
-    """Mark the tests that commit: the database is flushed after each, so `make test` runs them apart, after the
-    others (pytest-django orders them last in one process, but not across xdist's processes)."""
+    """Mark the tests that commit: the database is reset after each (restore_snapshot), so `make test` runs them
+    apart, after the others (pytest-django orders them last in one process, but not across xdist's processes)."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         committing = marker is not None and marker.kwargs.get("transaction")
@@ -90,8 +90,8 @@ def shared_db(django_db_setup, django_db_blocker):
 
 # The sites most tests use, onboarded by the real function. Onboarding a site takes a few seconds (pages in two
 # languages, their search and reference indexes, groups, a workflow), so they are onboarded once per test database
-# and kept: tests that roll back find them as they were. A test that commits empties the database after it, and
-# the next one that asks for a site onboards it again.
+# and kept: tests that roll back find them as they were, and after a test that commits the database is put back as
+# it was (restore_snapshot below).
 SITES = {
     "portal": ("Ủy ban nhân dân tỉnh Quảng Ngãi", "portal", "Quang Ngai Provincial People's Committee"),
     "stttt": ("Sở Thông tin và Truyền thông", "agency", "Department of Information and Communications"),
@@ -252,8 +252,8 @@ def moderator(agency, make_user):
 def wagtail_roots(transactional_db):
     """The tree and collection roots, default locale and permission that Wagtail's migrations create.
 
-    For tests that commit (browser tests, tests of concurrency): the database is flushed after each of
-    them, and these rows must be put back before the next one.
+    For tests that commit (browser tests, tests of concurrency): the snapshot puts them back after each test on
+    PostgreSQL; elsewhere (a flush) they are made again here.
     """
     restore_wagtail_roots()
 
