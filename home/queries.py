@@ -122,6 +122,21 @@ def _renew_frame_version() -> None:
     cache.set(FRAME_VERSION_KEY, time.time_ns(), None)
 
 
+def frame_version() -> int:
+    """The frame's current version (one cache round trip): what is kept under it is right until it changes."""
+    return cache.get_or_set(FRAME_VERSION_KEY, time.time_ns, None)
+
+
+def record_notices(page: Page) -> dict:
+    """A page's withdrawal (or None) and its public change notes (R13), kept in the cache under the frame's version
+    (a withdrawal, a change note or a page change renews it): no query per page view while nothing changes."""
+    from .change_notes import public_notes
+    from .withdrawal import withdrawal_of
+
+    key = f"home:records:{frame_version()}:{page.pk}"
+    return cache.get_or_set(key, lambda: {"withdrawal": withdrawal_of(page), "notes": public_notes(page)}, FRAME_TTL)
+
+
 @dataclass
 class SiteFrame:
     """What every public page's frame needs (header, menu, footer, language links, breadcrumbs).
@@ -146,7 +161,7 @@ class SiteFrame:
     @cached_property
     def _version(self) -> int:
         """The frame's version, read once per request (one cache round trip, not one per part)."""
-        return cache.get_or_set(FRAME_VERSION_KEY, time.time_ns, None)
+        return frame_version()
 
     @cached_property
     def _site_parts(self) -> dict:

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home import queries
 from home.models import Agency
 
 register = template.Library()
@@ -93,10 +94,7 @@ def is_within(page, section) -> bool:
 @register.inclusion_tag("components/record_notices.html")
 def record_notices(page):
     """What the public must know of an official record above its content (R13): the "Đã thu hồi" banner of a
-    withdrawn page, and the page's published change notes ("Cập nhật ngày …"). Two small indexed queries."""
-    from home.change_notes import public_notes
-    from home.withdrawal import withdrawal_of
-
+    withdrawn page, and the page's published change notes ("Cập nhật ngày …"). Cached with the frame."""
     if page is None or not getattr(page, "pk", None):
         return {}
-    return {"withdrawal": withdrawal_of(page), "notes": public_notes(page)}
+    return queries.record_notices(page)

@@ -327,3 +327,16 @@ def test_a_withdrawn_article_is_not_in_the_digest(agency):
 
     [message] = mail.outbox
     assert kept.title in message.body and gone.title not in message.body
+
+
+def test_a_page_view_reads_its_record_notices_from_the_cache_until_a_withdrawal(client, agency, news, moderator):
+    public(client, agency, news)
+    with CaptureQueriesContext(connection) as again:
+        public(client, agency, news)
+    assert not [
+        q["sql"] for q in again.captured_queries if "home_withdrawal" in q["sql"] or "home_changenote" in q["sql"]
+    ]
+
+    withdraw(news, moderator, REASON)
+
+    assert "notice--withdrawn" in public(client, agency, news).text
