@@ -17,6 +17,9 @@ Configuration comes from the environment:
   not settings: boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role).
 - SERVICES_DOSSIER_RETENTION_DAYS: how long a closed dossier (handed back or refused) is kept before
   `manage.py purge_dossiers` deletes it and its files (default 1826 days, five years).
+- BACKUP_DIR, or BACKUP_S3_BUCKET (+ BACKUP_S3_PREFIX, BACKUP_S3_ENDPOINT_URL, BACKUP_S3_REGION_NAME, default the
+  AWS_S3_* service), BACKUP_WORK_DIR: where `manage.py backup` puts the whole installation's backups (README,
+  "Backups and restore of the whole installation").
 - STAFF_SESSION_IDLE_MINUTES: a signed-in user is signed out after this many minutes without a request (default 30).
 - STAFF_SESSION_MAX_HOURS: and this many hours after signing in, however active (default 12).
 - EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
@@ -83,6 +86,7 @@ INSTALLED_APPS = [
     "leadership",
     "operations",
     "archiving",
+    "backups",
     "reporting",
     "oversight",
     "outbox",
@@ -253,6 +257,17 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
         },
     }
+# Backups of the whole installation (manage.py backup, deploy/portal-backup.timer): database, media and citizens'
+# files, so they hold personal data. In BACKUP_S3_BUCKET (under BACKUP_S3_PREFIX) if set, else in BACKUP_DIR (0700).
+# The bucket's service: BACKUP_S3_ENDPOINT_URL, else AWS_S3_ENDPOINT_URL. BACKUP_WORK_DIR: where a backup for a
+# bucket is built before it is uploaded (default: the system's temporary directory; it needs the backup's size).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_S3_BUCKET = os.environ.get("BACKUP_S3_BUCKET", "")
+BACKUP_S3_PREFIX = os.environ.get("BACKUP_S3_PREFIX", "portal")
+BACKUP_S3_ENDPOINT_URL = os.environ.get("BACKUP_S3_ENDPOINT_URL") or s3_service["endpoint_url"]
+BACKUP_S3_REGION_NAME = os.environ.get("BACKUP_S3_REGION_NAME") or s3_service["region_name"]
+BACKUP_WORK_DIR = os.environ.get("BACKUP_WORK_DIR") or None
+
 # How long a signed link to a private file works: long enough to start the download it was made for.
 PRIVATE_FILE_URL_EXPIRE = int(os.environ.get("PRIVATE_FILE_URL_EXPIRE", "60"))
 if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
