@@ -10,6 +10,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core.files import File
 from django.core.files.storage import storages
+from django.db.migrations.loader import MigrationLoader
 
 from backups import database
 from backups.database import BackupError
@@ -33,6 +34,22 @@ class Restored:
     name: str
     counts: dict[str, int]
     files: dict[str, int] = field(default_factory=dict)
+    migrations: dict[str, list[str]] = field(default_factory=dict)
+
+
+def migration_gaps(recorded: dict[str, list[str]], known: set[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """(migrations the code has that the backup's database had not applied: `migrate` applies them; migrations
+    the backup's database had that this code does not know: the code is older than the backup), as 'app.name'."""
+    applied = {(app, name) for app, names in recorded.items() for name in names}
+    return (
+        sorted(f"{app}.{name}" for app, name in known - applied),
+        sorted(f"{app}.{name}" for app, name in applied - known),
+    )
+
+
+def code_migrations() -> set[tuple[str, str]]:
+    """Every (app, migration) of the installed apps' code."""
+    return set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
 
 
 def locate(source: str, work: Path) -> Path:
@@ -122,4 +139,4 @@ def restore_backup(source: str, target: dict, *, replace: bool) -> Restored:
         database.restore(target, folder / manifest["database"]["file"])
         files = restore_files(folder, manifest)
     tables = {label: apps.get_model(*model)._meta.db_table for label, model in COUNTED.items()}
-    return Restored(manifest["name"], database.count_rows(target, tables), files)
+    return Restored(manifest["name"], database.count_rows(target, tables), files, manifest["migrations"])

@@ -52,6 +52,7 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_content_and_files
         f"Đã phục hồi {backup.name}: {len(expected['pages'])} trang, 1 văn bản, 1 tài liệu, 1 câu hỏi, 1 hồ sơ; "
         "1 tệp công khai, 2 tệp riêng tư." in result.stdout
     )
+    assert "Lược đồ cơ sở dữ liệu khớp với mã: không cần migrate." in result.stdout
     assert fingerprint_of(restored) == expected
 
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from backups.database import BackupError
-from backups.restoring import restore_backup
+from backups.restoring import code_migrations, migration_gaps, restore_backup
 
 
 class Command(BaseCommand):
@@ -44,4 +44,14 @@ class Command(BaseCommand):
                 f"Đã phục hồi {restored.name}: {counts}; {restored.files.get('default', 0)} tệp công khai, "
                 f"{restored.files.get('private', 0)} tệp riêng tư."
             )
-            self.stdout.write("Tiếp theo: manage.py migrate (nếu mã mới hơn bản sao lưu), rồi khởi động lại portal.")
+        missing, unknown = migration_gaps(restored.migrations, code_migrations())
+        if unknown:
+            self.stderr.write(
+                f"Cảnh báo: mã này cũ hơn bản sao lưu ({len(unknown)} migration không có trong mã, ví dụ {unknown[0]})"
+                ": chạy mã ở commit của bản sao lưu hoặc mới hơn."
+            )
+        if options["verbosity"]:
+            if missing:
+                self.stdout.write(f"Tiếp theo: manage.py migrate ({len(missing)} migration mới hơn bản sao lưu).")
+            else:
+                self.stdout.write("Lược đồ cơ sở dữ liệu khớp với mã: không cần migrate.")
