@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import boto3
@@ -61,6 +62,18 @@ class LocalDestination:
 
     def delete(self, name: str) -> None:
         shutil.rmtree(self.root / name)
+
+    def remove_abandoned(self, older_than: float = 24 * 3600) -> int:
+        """Delete the temporary folders of runs that were killed outright (power cut, SIGKILL) and left them, once
+        older than `older_than` seconds (a run still going is never that old); returns how many."""
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        for path in self.root.glob(".portal-*.partial"):
+            if path.is_dir() and time.time() - path.stat().st_mtime > older_than:
+                shutil.rmtree(path)
+                removed += 1
+        return removed
 
 
 class S3Destination:
@@ -140,6 +153,12 @@ class S3Destination:
 
     def delete(self, name: str) -> None:
         self._delete_keys(self._keys(self._key(name) + "/"))
+
+    def remove_abandoned(self, older_than: float = 24 * 3600) -> int:
+        """Nothing to do here: a backup for a bucket is built in a local temporary folder, which the system clears;
+        a run killed during its upload leaves objects without a manifest, never listed (a lifecycle rule may expire
+        them)."""
+        return 0
 
     def _delete_keys(self, keys: list[str]) -> None:
         for start in range(0, len(keys), 1000):

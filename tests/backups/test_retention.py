@@ -1,6 +1,8 @@
 """The retention rule: the newest backup of each of the last N days, weeks and months is kept, the rest deleted."""
 
 import json
+import os
+import time
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -64,9 +66,19 @@ def test_the_backup_command_applies_the_rule_to_the_finished_backups_only(tmp_pa
     unfinished = folder / "portal-20201104T030000Z"  # no manifest: a backup that never finished
     unfinished.mkdir()
     (folder / "notes.txt").write_text("Lịch sao lưu")
+    abandoned = folder / ".portal-20201104T030000Z.k3j2.partial"  # a run killed two days ago
+    running = folder / ".portal-20201105T030000Z.x1.partial"  # perhaps a run still going
+    abandoned.mkdir()
+    running.mkdir()
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(abandoned, (two_days_ago, two_days_ago))
 
     call_command("backup", "--to", str(folder), "--keep-daily", "2", verbosity=0)
 
     left = sorted(path.name for path in folder.iterdir())
     [made] = [entry for entry in left if entry.startswith("portal-") and entry[7:11] != "2020"]
-    assert left == sorted(["notes.txt", "portal-20201103T030000Z", "portal-20201104T030000Z", made])
+    # A folder without a manifest is not a backup: the rule neither counts nor deletes it. The abandoned run's
+    # temporary folder goes; the recent one stays.
+    assert left == sorted(
+        [".portal-20201105T030000Z.x1.partial", "notes.txt", "portal-20201103T030000Z", "portal-20201104T030000Z", made]
+    )

@@ -54,6 +54,7 @@ class Command(BaseCommand):
                 removed = [name for name in names if name not in kept]
                 for name in removed:
                     target.delete(name)
+                target.remove_abandoned()
                 if options["verbosity"]:
                     self.stdout.write(f"Giữ {len(kept)} bản sao lưu, xóa {len(removed)}.")
         except BackupError as error:
