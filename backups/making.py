@@ -3,6 +3,7 @@ and a manifest of them (sizes, SHA-256, the code's version and migrations, the t
 
 import hashlib
 import json
+import os
 import posixpath
 import shutil
 import subprocess
@@ -144,6 +145,8 @@ def make_backup(destination, *, now: datetime | None = None) -> Made:
         with (staging / MANIFEST).open("x", encoding="utf-8") as stream:
             (staging / MANIFEST).chmod(0o600)
             json.dump(manifest, stream, ensure_ascii=False, indent=1)
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before the rename that makes the backup look complete
         destination.publish(staging, name)
     except BackupError:
         shutil.rmtree(staging, ignore_errors=True)
