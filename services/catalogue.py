@@ -50,6 +50,7 @@ class Catalogue:
     filters: dict = field(default_factory=dict)
     page_number: str | None = None
     portal_wide: bool = False
+    _counts: dict = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def from_request(cls, request, section):
@@ -122,15 +123,20 @@ class Catalogue:
 
     @cached_property
     def results(self) -> PageOfResults:
-        """The page of matching procedures asked for, in Vietnamese dictionary order of their names: the count
-        and the page's ids in SQL, then those procedures only."""
+        """The page of matching procedures asked for, in Vietnamese dictionary order of their names: the page's
+        ids in SQL, then those procedures only. The count is the level facet's (every procedure has a level), so
+        the matches are not counted twice."""
         found = self.filtered()
         if connection.vendor == "postgresql":
             ordered = found.order_by(Collate("title", COLLATION), "pk").values_list("pk", flat=True)
         else:  # SQLite has no ICU collation: the names of the matches, sorted here
             rows = sorted(found.order_by().values_list("pk", "title"), key=lambda row: (sort_key(row[1]), row[0]))
             ordered = [pk for pk, _title in rows]
-        page = Paginator(ordered, PAGE_SIZE).get_page(self.page_number)
+        paginator = Paginator(ordered, PAGE_SIZE)
+        levels = self.counts("level")
+        chosen = self.chosen.get("level")
+        paginator.count = levels.get(chosen, 0) if chosen else sum(levels.values())
+        page = paginator.get_page(self.page_number)
         ids = list(page.object_list)
         procedures = (
             ProcedurePage.objects.filter(pk__in=ids)
@@ -145,10 +151,16 @@ class Catalogue:
     def facets(self) -> list[dict]:
         return [self._facet(name) for name in PARAMS]
 
+    def counts(self, name: str) -> dict:
+        """How many matches have each value of facet `name` under the other filters (one GROUP BY, read once)."""
+        if name not in self._counts:
+            column = COLUMNS[name]
+            grouped = self.filtered(skip=name).order_by().values(column).annotate(count=Count("pk"))
+            self._counts[name] = {row[column]: row["count"] for row in grouped}
+        return self._counts[name]
+
     def _facet(self, name: str) -> dict:
-        column = COLUMNS[name]
-        grouped = self.filtered(skip=name).order_by().values(column).annotate(count=Count("pk"))
-        counts = {row[column]: row["count"] for row in grouped}
+        counts = self.counts(name)
         options = []
         for value, item in self.lists[name].items():
             key = getattr(item, "pk", value)
