@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check audit bench bench-portal bench-search bench-load bench-services messages clean
+.PHONY: help demo serve install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ bench-portal: install ## Seed 10,000 schedule entries, 5,000 officials, 20,000 p
 
 bench-search: install ## Time the catalogue and questions on Wagtail's search: 3,000 procedures, 30,000 questions, 100,000 other entries (BENCH_WAGTAIL_DATABASE_URL)
 	$(BIN)/python -m bench.wagtail_search
+
+bench-catalogue: install ## Seed 5,000 procedures over 50 sites (BENCH_DATABASE_URL, default portal_bench_catalogue); time the catalogue, a filtered listing and 5 searches (median/p95, SQL, load)
+	$(BIN)/python -m bench.catalogue
 
 bench-load: install ## The question form under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 200 submissions, a worker killed
 	$(BIN)/python -m bench.feedback_load

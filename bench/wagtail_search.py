@@ -271,7 +271,7 @@ def found_count(path: str, params: dict, host: str) -> int:
     site = Site.find_for_request(request)
     if path == "/thu-tuc-hanh-chinh/":
         section = Page.objects.child_of(site.root_page).get(slug="thu-tuc-hanh-chinh")
-        return len(Catalogue.from_request(request, section).rows)
+        return Catalogue.from_request(request, section).results.paginator.count
     agency = site.agency
     found = published_questions(
         agency,

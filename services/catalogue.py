@@ -2,34 +2,39 @@
 online service, and a search that ignores diacritics ("dang ky ho kinh doanh" finds "Đăng ký hộ kinh doanh").
 
 The words are looked up in Wagtail's search backend, in the folded text each procedure indexes
-(ProcedurePage.search_text), so they match without diacritics on PostgreSQL and on the SQLite demo alike.
-A province has a few thousand procedures: the matches' facet columns are read in one query and counted here,
-then only the page of results shown is read. The query count does not depend on how many procedures match.
+(ProcedurePage.folded_text), so they match without diacritics on PostgreSQL and on the SQLite demo alike. What the
+backend finds stays a subquery (its full-text match on the index's GIN-indexed vectors), so the database does the
+rest, at a province's thousands of procedures: each facet is counted by one GROUP BY under the other filters, the
+names are sorted in Vietnamese dictionary order by the ICU collation `vietnamese` (services' migration
+0013), and only the page shown is read. The query count does not depend on how many procedures there are or
+match. On SQLite (the demo) the names are sorted in Python (vietnam.text.sort_key), which orders them the same.
 """
 
 import operator
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 
+from django.core.paginator import Page as PageOfResults
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home.models import Agency
 from home.models.records import not_withdrawn
-from home.withdrawal import withdrawn_keys
 from vietnam.text import search_words, sort_key
 
 from .models import Channel, GovernmentLevel, OnlineService, ProcedurePage, Sector
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
-# The query-string names (Vietnamese, like the slugs), and each facet's column in the rows read.
+# The ICU collation that sorts Vietnamese names (a < ă < â < b … d < đ …, tones after letters) on PostgreSQL.
+COLLATION = "vietnamese"
+# The query-string names (Vietnamese, like the slugs), and each facet's column.
 PARAMS = {"sector": "linh-vuc", "agency": "co-quan", "level": "cap", "online": "dich-vu"}
-COLUMNS = {"sector": 1, "agency": 2, "level": 3, "online": 4}
-ROW_FIELDS = ("sector_id", "agency_id", "government_level", "online_service", "title")  # after the pk
+COLUMNS = {"sector": "sector_id", "agency": "agency_id", "level": "government_level", "online": "online_service"}
 FACET_TITLES = {
     "sector": _("Lĩnh vực"),
     "agency": _("Cơ quan"),
@@ -45,6 +50,7 @@ class Catalogue:
     filters: dict = field(default_factory=dict)
     page_number: str | None = None
     portal_wide: bool = False
+    _counts: dict = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def from_request(cls, request, section):
@@ -63,13 +69,11 @@ class Catalogue:
     def words(self) -> list[str]:
         return search_words(self.query)
 
-    def scope(self, withdrawn: bool = False) -> QuerySet:
+    def scope(self) -> QuerySet:
         """Live public procedures in the section's language, and in Vietnamese those not translated into it (yet):
-        this site's, or on the portal every site's. A procedure is never missing from the English catalogue.
-        Withdrawn ones are left out unless `withdrawn` (for the search backend, whose filters take plain fields)."""
-        live = ProcedurePage.objects.live().public()
-        if not withdrawn:
-            live = not_withdrawn(live)
+        this site's, or on the portal every site's; not the withdrawn ones. A procedure is never missing from the
+        English catalogue."""
+        live = not_withdrawn(ProcedurePage.objects.live().public())
         here = live.filter(locale_id=self.section.locale_id)
         untranslated = live.filter(locale_id=Locale.get_default().pk).exclude(
             translation_key__in=here.values("translation_key")
@@ -83,6 +87,18 @@ class Catalogue:
         return here | untranslated
 
     @cached_property
+    def matches(self) -> QuerySet:
+        """The procedures in scope having every word (all of them without words), as a queryset: the search
+        backend's match is a subquery of it, never read into Python on PostgreSQL or SQLite."""
+        scope = self.scope()
+        if not self.words:
+            return scope
+        found = ProcedurePage.objects.search(" ".join(self.words), operator="and", order_by_relevance=False)
+        if hasattr(found, "get_queryset"):  # Wagtail's database backends: the match as SQL
+            return scope.filter(pk__in=found.get_queryset().order_by().values("pk"))
+        return scope.filter(pk__in=[page.pk for page in found])  # an external backend (OpenSearch): its ids
+
+    @cached_property
     def lists(self) -> dict:
         return {
             "sector": {item.slug: item for item in Sector.objects.all()},
@@ -93,7 +109,7 @@ class Catalogue:
 
     @cached_property
     def chosen(self) -> dict:
-        """The chosen filters as the values in the rows (ids or codes); unknown values are ignored."""
+        """The chosen filters as the values in the columns (ids or codes); unknown values are ignored."""
         chosen = {}
         for name, value in self.filters.items():
             if value in self.lists[name]:
@@ -101,33 +117,26 @@ class Catalogue:
                 chosen[name] = getattr(item, "pk", value)
         return chosen
 
-    @cached_property
-    def rows(self) -> list[tuple]:
-        """(pk, sector, agency, level, online, title) of every match, in one query.
-
-        With words, the search backend finds the procedures having every one of them (whole words, folded like
-        the indexed text); only the row's columns are loaded, and the withdrawn procedures are dropped from what it
-        finds (one more query, of the few withdrawn keys).
-        """
-        if not self.words:
-            return list(self.scope().values_list("pk", *ROW_FIELDS))
-        scope = self.scope(withdrawn=True).only(*ROW_FIELDS, "translation_key")
-        matches = scope.search(" ".join(self.words), operator="and", order_by_relevance=False)
-        withdrawn = withdrawn_keys()
-        return [
-            (page.pk, *(getattr(page, name) for name in ROW_FIELDS))
-            for page in matches
-            if page.translation_key not in withdrawn
-        ]
-
-    def _passes(self, row, skip: str | None = None) -> bool:
-        return all(row[COLUMNS[name]] == value for name, value in self.chosen.items() if name != skip)
+    def filtered(self, skip: str | None = None) -> QuerySet:
+        """The matches under every chosen filter but `skip`'s (a facet counts under the others)."""
+        return self.matches.filter(**{COLUMNS[name]: value for name, value in self.chosen.items() if name != skip})
 
     @cached_property
-    def results(self):
-        """The page of matching procedures asked for, in Vietnamese dictionary order of their names."""
-        found = sorted((row for row in self.rows if self._passes(row)), key=lambda row: sort_key(row[5]))
-        page = Paginator([row[0] for row in found], PAGE_SIZE).get_page(self.page_number)
+    def results(self) -> PageOfResults:
+        """The page of matching procedures asked for, in Vietnamese dictionary order of their names: the page's
+        ids in SQL, then those procedures only. The count is the level facet's (every procedure has a level), so
+        the matches are not counted twice."""
+        found = self.filtered()
+        if connection.vendor == "postgresql":
+            ordered = found.order_by(Collate("title", COLLATION), "pk").values_list("pk", flat=True)
+        else:  # SQLite has no ICU collation: the names of the matches, sorted here
+            rows = sorted(found.order_by().values_list("pk", "title"), key=lambda row: (sort_key(row[1]), row[0]))
+            ordered = [pk for pk, _title in rows]
+        paginator = Paginator(ordered, PAGE_SIZE)
+        levels = self.counts("level")
+        chosen = self.chosen.get("level")
+        paginator.count = levels.get(chosen, 0) if chosen else sum(levels.values())
+        page = paginator.get_page(self.page_number)
         ids = list(page.object_list)
         procedures = (
             ProcedurePage.objects.filter(pk__in=ids)
@@ -142,8 +151,16 @@ class Catalogue:
     def facets(self) -> list[dict]:
         return [self._facet(name) for name in PARAMS]
 
+    def counts(self, name: str) -> dict:
+        """How many matches have each value of facet `name` under the other filters (one GROUP BY, read once)."""
+        if name not in self._counts:
+            column = COLUMNS[name]
+            grouped = self.filtered(skip=name).order_by().values(column).annotate(count=Count("pk"))
+            self._counts[name] = {row[column]: row["count"] for row in grouped}
+        return self._counts[name]
+
     def _facet(self, name: str) -> dict:
-        counts = Counter(row[COLUMNS[name]] for row in self.rows if self._passes(row, skip=name))
+        counts = self.counts(name)
         options = []
         for value, item in self.lists[name].items():
             key = getattr(item, "pk", value)

@@ -223,3 +223,65 @@ def titles_of(catalogue) -> list[str]:
 def counts(catalogue, name: str) -> dict:
     facet = next(facet for facet in catalogue.facets if facet["name"] == name)
     return {str(option["label"]): option["count"] for option in facet["options"]}
+
+
+def test_the_catalogue_is_in_vietnamese_dictionary_order_across_its_pages(client, monkeypatch, other_agency):
+    """Ă and Â after A, Đ after D (so "Đăng ký" after "Dừng"), Ô and Ơ after O, Ư after U, tones after letters:
+    the database sorts (an ICU collation on PostgreSQL) and each page is the next part of that order."""
+    monkeypatch.setattr("services.catalogue.PAGE_SIZE", 4)
+    in_order = [
+        "An táng: hỗ trợ chi phí",
+        "Ăn uống: cấp giấy chứng nhận",
+        "Âm nhạc: cấp phép biểu diễn",
+        "Cấp đổi giấy phép lái xe",
+        "Cấp lại giấy phép lái xe",
+        "Dừng hoạt động cơ sở giáo dục",
+        "Đăng ký khai sinh",
+        "Ổn định dân cư",
+        "Ơn nghĩa: tặng quà người có công",
+        "Ủy quyền đăng ký hộ tịch",
+        "Ưu đãi đầu tư",
+    ]
+    for number, title in enumerate(reversed(in_order)):
+        make_procedure(other_agency, title, code=f"1.00{number}")
+
+    pages = [titles(get(client, other_agency, page=str(number))) for number in (1, 2, 3)]
+    assert [len(page) for page in pages] == [4, 4, 3]
+    assert sum(pages, []) == in_order
+    assert titles(get(client, other_agency, q="cap giay phep lai xe")) == in_order[3:5]
+
+
+def test_the_catalogue_and_its_search_take_the_same_queries_at_3_and_30_procedures(client, portal, other_agency):
+    """Listing, filtering, searching and paging: the count, the facets and the page are each one query, however
+    many procedures there are or match."""
+    requests = [
+        (portal, {}),
+        (other_agency, {}),
+        (portal, {"q": "thu tuc", "page": "2"}),
+        (other_agency, {"q": "Thủ tục", "cap": "cap-xa", "dich-vu": "toan-trinh"}),
+        (portal, {"linh-vuc": "ho-tich", "co-quan": other_agency.code}),
+    ]
+
+    def queries() -> list[int]:
+        counted = []
+        for site, params in requests:
+            get(client, site, **params)
+            with CaptureQueriesContext(connection) as captured:
+                get(client, site, **params)
+            counted.append(len(captured))
+        return counted
+
+    def add(numbers: range) -> None:
+        for number in numbers:
+            sector = ("Hộ tịch", "Chứng thực", "Đất đai")[number % 3]
+            online = ("toan-trinh", "mot-phan", "khong")[number % 3]
+            make_procedure(other_agency, f"Thủ tục {number}", sector=sector, code=f"1.{number:03d}",
+                           online_service=online, partial_reason="Nhận kết quả trực tiếp.")  # fmt: skip
+
+    add(range(3))
+    few = queries()
+    add(range(3, 30))
+    assert queries() == few
+    found = get(client, portal, q="thu tuc").context["catalogue"]
+    assert found.results.paginator.count == 30
+    assert counts(found, "sector") == {"Chứng thực": 10, "Hộ tịch": 10, "Đất đai": 10}
