@@ -67,7 +67,7 @@ bench-portal: install ## Seed 10,000 schedule entries, 5,000 officials, 20,000 p
 bench-search: install ## Time the catalogue and questions on Wagtail's search: 3,000 procedures, 30,000 questions, 100,000 other entries (BENCH_WAGTAIL_DATABASE_URL)
 	$(BIN)/python -m bench.wagtail_search
 
-bench-catalogue: install ## Seed 5,000 procedures over 50 sites (BENCH_DATABASE_URL, default portal_bench_catalogue); time the catalogue, a filtered listing and 5 searches (median/p95, SQL, load)
+bench-catalogue: install ## Seed 5,000 procedures over 50 sites (BENCH_CATALOGUE_DATABASE_URL, default portal_bench_catalogue); time the catalogue, a filtered listing and 5 searches (median/p95, SQL, load)
 	$(BIN)/python -m bench.catalogue
 
 bench-load: install ## The question form under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 200 submissions, a worker killed

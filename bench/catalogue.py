@@ -1,7 +1,7 @@
 """python -m bench.catalogue [--procedures N] [--sites N] [--runs N]: the procedures catalogue at a province's scale,
 timed.
 
-1. The database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/portal_bench_catalogue; its name
+1. The database (BENCH_CATALOGUE_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/portal_bench_catalogue; its name
    must contain "bench") is created if missing and migrated, with the test settings.
 2. Seeds, once: --sites of the 50 sites of bench/seeding.py (default all: the portal and 49 communes, by the real
    onboarding) and --procedures live procedures (default 5,000) over their catalogues, a tenth on the portal and
@@ -44,9 +44,9 @@ MEASURED = [
 
 def configure_environment() -> str:
     """Point Django at the bench database with the test settings; returns the database URL."""
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    url = os.environ.get("BENCH_CATALOGUE_DATABASE_URL", DEFAULT_DATABASE_URL)
     if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit(f"BENCH_DATABASE_URL must be a PostgreSQL URL, not {url!r}.")
+        sys.exit(f"BENCH_CATALOGUE_DATABASE_URL must be a PostgreSQL URL, not {url!r}.")
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
