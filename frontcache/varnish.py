@@ -42,6 +42,7 @@ def render_backends(
         "    .timeout = 1s;",
         "    .window = 3;",
         "    .threshold = 2;",
+        "    .initial = 2;",  # healthy from the start, not after the first probes
         "}",
         "",
     ]
@@ -51,6 +52,8 @@ def render_backends(
             f'    .host = "{host}";',
             f'    .port = "{port}";',
             "    .probe = portal_health;",
+            # The probe's Host: one Django allows (a bare address gets a 400 and the server would look down).
+            f'    .host_header = "{settings.PORTAL_DOMAIN}";',
             "    .connect_timeout = 2s;",
             "    .first_byte_timeout = 30s;",
             "}",
@@ -115,6 +118,8 @@ class Varnish:
             f"127.0.0.1:{self.port}",
             "-T",
             "none",  # no management port: nothing to guess or to collide with
+            "-j",
+            "none",  # run as whoever starts it, who can read the maintenance page (Debian's jail is for its service)
             "-p",
             f"vcl_path={self.config_dir}:{VCL_DIR}",
             "-f",

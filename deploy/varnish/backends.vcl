@@ -10,12 +10,14 @@ probe portal_health {
     .timeout = 1s;
     .window = 3;
     .threshold = 2;
+    .initial = 2;
 }
 
 backend app_1 {
     .host = "127.0.0.1";
     .port = "8000";
     .probe = portal_health;
+    .host_header = "quangngai.gov.vn";  # PORTAL_DOMAIN: the probe's Host must be one Django allows
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
 }
