@@ -8,6 +8,7 @@ assert hits and misses (X-Cache, Age), not TTLs."""
 
 import random
 import re
+import socket
 import time
 from collections import Counter
 
@@ -236,7 +237,7 @@ def test_the_public_forms_never_answer_5xx_to_500_generated_inputs(front, agency
         "",
         "a" * 100_000,
         "Nguyễn Văn A",
-        "\x00\x01\x1f",
+        "\x01\x1f\x7f",
         "e\u0301\u0302\u0303" * 500,
         "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀" * 50,
         "<script>alert(1)</script>",
@@ -250,12 +251,14 @@ def test_the_public_forms_never_answer_5xx_to_500_generated_inputs(front, agency
     ]
 
     def value():
-        return "".join(generator.choice(samples) for _ in range(generator.randint(1, 3)))[:120_000]
+        text = "".join(generator.choice(samples) for _ in range(generator.randint(1, 3)))[:120_000]
+        # A NUL is refused before any form sees it (vietnam.middleware, 400): rare, or nothing else is tried.
+        return text + "\x00" if generator.random() < 0.02 else text
 
     def address(number):
         return {"X-Forwarded-For": f"203.0.{number // 250}.{number % 250 + 1}"}
 
-    statuses, posted = [], []
+    statuses, posted, validated = [], [], 0
     session = requests.Session()
     for number in range(520):
         if number % 2 == 0:
@@ -275,6 +278,7 @@ def test_the_public_forms_never_answer_5xx_to_500_generated_inputs(front, agency
                 front, path, host=AGENCY_HOST, method="POST", session=session, data=data, headers=address(number)
             )
             posted.append(answer.status_code)
+            validated += answer.status_code < 500 and 'name="csrfmiddlewaretoken"' in answer.text
         else:
             path, parameter = lookups[number // 2 % len(lookups)]
             params = {parameter: value()[:3000], "page": value()[:100]}
@@ -283,6 +287,24 @@ def test_the_public_forms_never_answer_5xx_to_500_generated_inputs(front, agency
 
     assert len(statuses) >= 500
     assert not [status for status in statuses if status >= 500]
-    # Most inputs passed the CSRF check and reached the forms' validation (refused with 400, or shown again).
+    # Most inputs passed the CSRF check and reached the forms' validation (shown again with errors, or refused).
     assert Counter(posted)[403] < len(posted) / 4, Counter(posted)
-    print(f"fuzzing: {len(statuses)} requests, answers {sorted(Counter(statuses).items())}")
+    assert validated >= len(posted) / 4, (validated, Counter(posted))
+    print(f"fuzzing: {len(statuses)} requests, {validated} forms shown again, {sorted(Counter(statuses).items())}")
+
+
+def raw_request(varnish, method: str, source: str) -> str:
+    """The status line of `method /` sent to `varnish` from the loopback address `source`."""
+    with socket.create_connection(("127.0.0.1", varnish.port), timeout=10, source_address=(source, 0)) as conn:
+        conn.sendall(f"{method} /tin-tuc/ HTTP/1.1\r\nHost: {PORTAL_HOST}\r\nConnection: close\r\n\r\n".encode())
+        return conn.recv(200).decode(errors="replace").split("\r\n")[0]
+
+
+def test_purge_and_ban_are_refused_outside_the_purgers_list(maintenance_page):
+    varnish = start_varnish([("127.0.0.1", free_port())], maintenance_page)
+    try:
+        for method in ("PURGE", "BAN"):
+            assert raw_request(varnish, method, "127.0.0.2").startswith("HTTP/1.1 405")
+            assert raw_request(varnish, method, "127.0.0.1").startswith("HTTP/1.1 200")
+    finally:
+        varnish.stop()
