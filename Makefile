@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services messages clean
+.PHONY: help demo serve serve-prod install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,10 @@ demo: install ## Migrate, seed the demo sites and serve them (DEBUG off) on http
 
 serve: install ## Serve (and run the task worker) without seeding
 	$(SERVE)
+
+# PORT is Varnish's here (default 8080), given on the command line or in the environment; gunicorn takes APP_PORT (8081).
+serve-prod: install ## Varnish (deploy/varnish/) on :8080 in front of gunicorn and the task worker, production settings (README, "Production locally")
+	$(if $(filter environment command line,$(origin PORT)),PORT=$(PORT)) $(BIN)/python deploy/serve-prod
 
 lint: install ## ruff: lint and formatting
 	$(BIN)/ruff check .

@@ -26,6 +26,7 @@ MAY_IMPORT = {
     "finder": {"home", "groundwork", "vietnam"},
     "leadership": {"home", "groundwork", "vietnam"},
     "operations": {"home", "groundwork", "vietnam"},
+    "frontcache": {"home"},  # purges what a change of home's pages and records makes stale
     "archiving": {"home", "documents", "finder", "groundwork", "vietnam"},
     "reporting": {"home", "groundwork", "vietnam", "documents", "feedback", "services", "publications", "procurement"},
     "oversight": {

@@ -30,6 +30,8 @@ Configuration comes from the environment:
 - PORTAL_TRUSTED_PROXIES: the proxies in front of the portal (Varnish, nginx, a load balancer), as comma-separated
   addresses or networks ("127.0.0.1,10.0.0.0/24"); only from these is X-Forwarded-For believed (default: none,
   every visitor is the socket's address). See README.md, "Sign-in protection and proxies".
+- FRONT_CACHE_PURGE_URL: the Varnish (or several, comma-separated) to tell what a publish makes stale, e.g.
+  "http://127.0.0.1:8080" (default: none, nothing is purged). See README.md, "Production locally".
 - LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS: failed sign-ins after which an account, or a client
   address, is locked out (defaults 5 and 20); LOGIN_LOCKOUT_MINUTES: for how long after the last failure (30).
 - PASSWORD_RESETS_PER_EMAIL, PASSWORD_RESETS_PER_ADDRESS: password-reset requests an hour for one e-mail address
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "oversight",
     "outbox",
     "worker",
+    "frontcache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",
@@ -442,6 +445,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
     # Diacritic-insensitive full text search; the configuration is created by vietnam's migrations.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "vi_unaccent"
+
+# The front cache (Varnish, deploy/varnish/): frontcache.purging bans what a change makes stale, through each Varnish
+# at FRONT_CACHE_PURGE_URL (comma-separated, e.g. "http://127.0.0.1:8080"). Unset (the demo, the tests): no purging.
+# Not Wagtail's frontend_cache app, whose handlers purge only the page and mistake our unprefixed Vietnamese URLs;
+# WAGTAILFRONTENDCACHE_LANGUAGES empty keeps its task from rewriting the languages of the URLs it is given.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "frontcache.backends.VarnishBackend", "LOCATION": location}
+    for number, location in enumerate(env_list("FRONT_CACHE_PURGE_URL"), start=1)
+}
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # English content must pass the site's BBT like Vietnamese content (R3): a new translation starts as
 # a draft copy edited in the ordinary page editor, where the site's workflow applies, instead of
