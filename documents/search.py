@@ -24,6 +24,7 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
+    Max,
     Q,
     QuerySet,
     Value,
@@ -79,7 +80,7 @@ FieldLink = LegalDocumentPage.legal_fields.through
 COLUMN_FACETS = {"type": "document_type_id", "authority": "authority_id", "year": "year", "validity": "validity"}
 # Columns the results list does not show.
 WIDE_COLUMNS = ["body", "search_text", "attachment_text"]
-# The unfiltered listing's counts are cached until a document is published, unpublished or deleted.
+# A listing's counts (no words; any filters) are cached until a document is published, unpublished or deleted.
 LISTING_VERSION_KEY = "documents:listing-version"
 LISTING_TTL = 15 * 60
 WORD_FREQUENCIES_KEY = "documents:word-frequencies"
@@ -131,26 +132,30 @@ def words_found(words: list[str]):
     return found
 
 
-def loosened_match(words: list[str], required: int) -> tuple[Q, object]:
-    """The condition that the text has at least `required` of the words, and a relevance score (words found first).
+def candidates(words: list[str], required: int) -> Q:
+    """A condition every text with at least `required` of the words meets, cheap to test through the text index.
 
     A text with `required` of n words lacks at most n - required of them, so it has one of any n - required + 1
-    of them: the rarest ones make the index's candidates few, and only those are counted word by word. One
-    index scan of a few words, where the n-choose-k combinations OR-ed together cost one scan per group.
+    of them: the rarest ones make the index's candidates few. One index scan of a few words, where OR-ing every
+    n-choose-k combination of them cost one scan per combination.
     """
+    if connection.vendor != "postgresql":
+        return Q(*[has_word(word) for word in words], _connector=Q.OR)
+    rare = sorted(words, key=word_frequencies(words).get)[: len(words) - required + 1]
+    return Q(search_vector=SearchQuery(" | ".join(rare), search_type="raw", config="simple"))
+
+
+def loosened_match(words: list[str], required: int) -> tuple[Q, object]:
+    """The condition that the text has at least `required` of the words (the candidates, counted word by word),
+    and a relevance score: the words found first."""
     found = words_found(words)
-    if connection.vendor == "postgresql":
-        rare = sorted(words, key=word_frequencies(words).get)[: len(words) - required + 1]
-        candidates = SearchQuery(" | ".join(rare), search_type="raw", config="simple")
-        anyword = SearchQuery(" | ".join(words), search_type="raw", config="simple")
-        condition = Q(search_vector=candidates)
-        score = found + SearchRank(F("search_vector"), anyword)
-    else:
-        condition = Q(*[has_word(word) for word in words], _connector=Q.OR)
-        score = found + word_score(words)
+    condition = candidates(words, required)
     if required > 1:
         condition &= Q(GreaterThanOrEqual(found, required))
-    return condition, score
+    if connection.vendor == "postgresql":
+        anyword = SearchQuery(" | ".join(words), search_type="raw", config="simple")
+        return condition, found + SearchRank(F("search_vector"), anyword)
+    return condition, found + word_score(words)
 
 
 def word_frequencies(words: list[str]) -> dict[str, float]:
@@ -323,11 +328,17 @@ class DocumentSearch:
             condition |= by_number
         if len(self.words) == 1 or self.scope().filter(condition).exists():
             return condition, rank
+        self.found = words_found(self.words)
         for required in loosenings(len(self.words)):
-            condition, rank = loosened_match(self.words, required)
-            self.loosened, self.found = required, words_found(self.words)
-            if required == 1 or self.scope().filter(condition).exists():
-                break
+            if required > 1:
+                # The most words any candidate has: if that many, it is the best any document has (one aggregate
+                # over the candidates, not LIMIT 1, which the planner would answer by reading the whole table).
+                most = self.scope().filter(candidates(self.words, required)).aggregate(most=Max(self.found))["most"]
+                if not most or most < required:
+                    continue
+                required = min(most, len(self.words) - 1)
+            self.loosened = required
+            return loosened_match(self.words, required)
         return condition, rank
 
     @property
@@ -489,13 +500,18 @@ class DocumentSearch:
         return self.counts["total"]
 
     def _listing_cache_key(self) -> str | None:
-        """The cache key of the unfiltered listing's counts in this scope; None for a search or a filter."""
-        if self.words or self.filters or self.library is None:
+        """The cache key of the listing's counts in this scope under the chosen filters; None for a text search.
+
+        A listing without words counts every document of its scope that passes the filters (90,000 on the portal,
+        read in full): its counts are kept until the next publication, one entry per combination of filters.
+        """
+        if self.words or self.library is None:
             return None
         version = cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, None)
         scope = "portal" if self.portal_wide else self.library.pk
         types = ",".join(map(str, sorted(self.document_types)))
-        return f"documents:listing:{version}:{self.library.locale_id}:{scope}:{types}"
+        chosen = ",".join(f"{name}={value}" for name, value in sorted(self.chosen.items()))
+        return f"documents:listing:{version}:{self.library.locale_id}:{scope}:{types}:{chosen}"
 
     def _list_facet(self, name: str, counts: dict) -> dict:
         options = [

@@ -433,3 +433,14 @@ def test_when_many_match_only_the_best_candidates_are_ranked(client, portal, lib
     make_document(portal, "9/2026/QĐ-UBND", "Về công tác văn thư", issued_on=date(2026, 6, 1))
     found, total = shown("qd-ubnd quy che")  # 9/2026/QĐ-UBND, the newest, is found by its number alone
     assert total > 3 and found == ["3/2025/QĐ-UBND", "7/2026/QĐ-UBND"]
+
+
+def test_a_filtered_listings_counts_are_cached_until_a_document_is_published(client, portal, library, make_document):
+    before = search(client, portal, loai="quyet-dinh", nam="2023").context["search"].total
+    with CaptureQueriesContext(connection) as captured:
+        assert search(client, portal, loai="quyet-dinh", nam="2023").context["search"].total == before
+    assert not any("COUNT(" in query["sql"].upper() for query in captured)  # from the cache
+    assert search(client, portal, loai="quyet-dinh").context["search"].total > before  # another entry
+
+    make_document(portal, "201/QĐ-UBND", "Quyết định về công tác lưu trữ", issued_on=date(2023, 3, 2))
+    assert search(client, portal, loai="quyet-dinh", nam="2023").context["search"].total == before + 1
