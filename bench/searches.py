@@ -4,12 +4,16 @@ Each search is a GET of /van-ban/ with the Host of the portal (every site's docu
 commune (its own), through django.test.Client: URL routing, middleware, Wagtail's page serving,
 DocumentSearch and the template, as a visitor gets them (minus the network and the WSGI server).
 
-Each search is requested once to warm up (its SQL is captured then), then timed `runs` times.
+Each search is requested once to warm up (its SQL is captured then), then timed `runs` times, by default with one
+CPU-bound process (a Python busy loop) running beside it, as on a server that does other work: on 2 CPUs the
+search and PostgreSQL then share one. The load average is printed beside each search's figures.
 """
 
 import math
 import os
 import statistics
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,9 +61,11 @@ SEARCHES = [
     Search({"q": "16/2017"}),
     Search({"q": "16/2017/QĐ-UBND"}),
     Search({"q": "qd-ubnd"}),
-    # The listing (no query) and its fifth page.
+    # The listing (no query), its fifth page, and a deep page (past the last one shown: the last one).
     Search({}),
     Search({"page": "5"}),
+    Search({"page": "2000"}),
+    Search({"q": "qd-ubnd", "page": "50"}),
     # Words with filters, sorts and pages.
     Search({"q": "chuyen doi so", "loai": "ke-hoach"}),
     Search({"q": "dat dai", "nam": "2024", "hieu-luc": "con"}),
@@ -94,6 +100,8 @@ class Measurement:
     timings: list[float]
     queries: list[dict]
     outcome: Outcome
+    # The 1-minute load average when the timed runs ended.
+    load: float = 0.0
 
     @property
     def p50(self) -> float:
@@ -153,6 +161,7 @@ def measure(client: Client, sites: Sites, search: Search, runs: int) -> Measurem
         started = time.perf_counter()
         fetch(client, sites, search)
         measurement.timings.append((time.perf_counter() - started) * 1000)
+    measurement.load = os.getloadavg()[0]
     return measurement
 
 
@@ -175,13 +184,16 @@ def verdict(measurements: list[Measurement]) -> tuple[bool, str]:
 
 
 def print_measurements(measurements: list[Measurement]) -> bool:
-    print(f"{'#':>2}  {'search':<58} {'site':<6} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'results':>8}  first result")
+    print(
+        f"{'#':>2}  {'search':<58} {'site':<6} {'p50 ms':>7} {'p95 ms':>7} {'SQL':>4} {'results':>8} {'load':>5}  "
+        "first result"
+    )
     for number, item in enumerate(measurements, start=1):
         results = f"{item.outcome.total:,}" + ("*" if item.outcome.loosened else "")
         first = item.outcome.page[0] if item.outcome.page else "—"
         print(
             f"{number:>2}  {item.search.label[:58]:<58} {item.search.site:<6} {item.p50:7.1f} {item.p95:7.1f} "
-            f"{len(item.queries):>4} {results:>8}  {first}"
+            f"{len(item.queries):>4} {results:>8} {item.load:5.2f}  {first}"
         )
     print("    * no document has every word: the search loosened (see DocumentSearch.match).")
     passed, text = verdict(measurements)
@@ -266,10 +278,26 @@ def load() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def run(agencies: list[Agency], runs: int) -> bool:
-    """Measure, print the table, the query counts and the slowest SQL; returns whether the budget was met."""
+@contextmanager
+def busy_neighbour(enabled: bool = True):
+    """One CPU-bound process (a Python busy loop) running while the block runs; nothing when not `enabled`."""
+    if not enabled:
+        yield
+        return
+    process = subprocess.Popen([sys.executable, "-c", "while True: pass"])  # noqa: S603 - this Python, no input
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def run(agencies: list[Agency], runs: int, busy: bool = True) -> bool:
+    """Measure (beside one CPU-bound process unless not `busy`), print the table, the query counts and the slowest
+    SQL; returns whether the budget was met."""
     sites = Sites(agencies)
-    print(f"\n== Search: {len(SEARCHES)} searches of {PATH}, 1 warm-up + {runs} timed runs each ==")
+    neighbour = "beside one CPU-bound process (--quiet: without)" if busy else "on a quiet machine (--quiet)"
+    print(f"\n== Search: {len(SEARCHES)} searches of {PATH}, 1 warm-up + {runs} timed runs each, {neighbour} ==")
     print(
         f"Portal: {sites.agencies[False].site.hostname} (every site's documents); agency: "
         f"{sites.agencies[True].site.hostname} ({sites.sections[True].numchild:,} documents). "
@@ -278,8 +306,9 @@ def run(agencies: list[Agency], runs: int) -> bool:
     client = Client()
     for on_agency in (False, True):  # the first request of a process fills Wagtail's and Django's caches
         fetch(client, sites, Search({}, on_agency=on_agency))
-    measurements = [measure(client, sites, search, runs) for search in SEARCHES]
-    print(f"Load average after: {load()} (other jobs share these {os.cpu_count()} CPUs).\n")
+    with busy_neighbour(busy):
+        measurements = [measure(client, sites, search, runs) for search in SEARCHES]
+        print(f"Load average after: {load()} (other jobs share these {os.cpu_count()} CPUs).\n")
     passed = print_measurements(measurements)
 
     print("\n== SQL queries of one results page, as the results grow ==")

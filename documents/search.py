@@ -10,17 +10,28 @@ one ("16/2017", "16/2017/QĐ-UBND", "qd-ubnd") ranks the documents whose number 
 import math
 import re
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
+from django.db.models.lookups import GreaterThanOrEqual
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, PageViewRestriction, Site
@@ -41,9 +52,11 @@ from .models.pages import number_key
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
-# At most this many combinations of the words when a search is loosened (see `loosenings`).
-MAX_WORD_GROUPS = 40
-MAX_LOOSENED_IDS = 1000
+# How deep the results go: 50 pages of 20 (a deeper page costs an OFFSET over every match before it, and a
+# visitor that far down is better served by a filter; search engines stop at about 1,000 results too).
+MAX_PAGES = 50
+# At most this many matches are ranked by their text: the most the pages show.
+RANK_CANDIDATES = MAX_PAGES * PAGE_SIZE
 SORTS = {"lien-quan": "relevance", "moi-nhat": "newest", "cu-nhat": "oldest"}
 # The query-string names, shared by the form, the links and the API (Vietnamese, like the slugs).
 PARAMS = {"type": "loai", "authority": "co-quan", "field": "linh-vuc", "year": "nam", "validity": "hieu-luc"}
@@ -63,13 +76,14 @@ LOOKUPS = {
 }
 # A document's lĩnh vực (the many-to-many table of LegalDocumentPage.legal_fields).
 FieldLink = LegalDocumentPage.legal_fields.through
-# The filters that are columns of the document, counted together by one grouped query (`groups`).
+# The filters that are columns of the entry, each counted by grouping the matches on it (`_count`).
 COLUMN_FACETS = {"type": "document_type_id", "authority": "authority_id", "year": "year", "validity": "validity"}
 # Columns the results list does not show.
 WIDE_COLUMNS = ["body", "search_text", "attachment_text"]
-# The unfiltered listing's counts are cached until a document is published, unpublished or deleted.
+# A listing's counts (no words; any filters) are cached until a document is published, unpublished or deleted.
 LISTING_VERSION_KEY = "documents:listing-version"
 LISTING_TTL = 15 * 60
+WORD_FREQUENCIES_KEY = "documents:word-frequencies"
 
 
 def query_words(query: str) -> list[str]:
@@ -95,27 +109,79 @@ def condition(name: str, value) -> Q:
     return Q(**{LOOKUPS[name]: value})
 
 
-def text_match(words: list[str], required: int | None = None) -> tuple[Q, object]:
-    """The condition that the text has `required` of the words (by default all of them), and a relevance score."""
-    required = required or len(words)
-    groups = [words] if required >= len(words) else list(combinations(words, required))
+def text_match(words: list[str]) -> tuple[Q, object]:
+    """The condition that the text has every one of the words, and a relevance score."""
     if connection.vendor == "postgresql":
-        expression = " | ".join(f"({' & '.join(group)})" for group in groups)
-        query = SearchQuery(expression, search_type="raw", config="simple")
+        query = SearchQuery(" & ".join(words), search_type="raw", config="simple")
         return Q(search_vector=query), SearchRank(F("search_vector"), query)
-    condition = Q(*[Q(*[Q(search_text__contains=word) for word in group]) for group in groups], _connector=Q.OR)
-    return condition, word_score(words)
+    return Q(*[Q(search_text__contains=word) for word in words]), word_score(words)
+
+
+def has_word(word: str) -> Q:
+    """The condition that the text has `word`."""
+    if connection.vendor == "postgresql":
+        return Q(search_vector=SearchQuery(word, search_type="raw", config="simple"))
+    return Q(search_text__contains=word)
+
+
+def words_found(words: list[str]):
+    """How many of the words the text has (an integer expression)."""
+    found = Value(0, output_field=IntegerField())
+    for word in words:
+        found = found + Case(When(has_word(word), then=Value(1)), default=Value(0), output_field=IntegerField())
+    return found
+
+
+def candidates(words: list[str], required: int) -> Q:
+    """A condition every text with at least `required` of the words meets, cheap to test through the text index.
+
+    A text with `required` of n words lacks at most n - required of them, so it has one of any n - required + 1
+    of them: the rarest ones make the index's candidates few. One index scan of a few words, where OR-ing every
+    n-choose-k combination of them cost one scan per combination.
+    """
+    if connection.vendor != "postgresql":
+        return Q(*[has_word(word) for word in words], _connector=Q.OR)
+    rare = sorted(words, key=word_frequencies(words).get)[: len(words) - required + 1]
+    return Q(search_vector=SearchQuery(" | ".join(rare), search_type="raw", config="simple"))
+
+
+def loosened_match(words: list[str], required: int) -> tuple[Q, object]:
+    """The condition that the text has at least `required` of the words (the candidates, counted word by word),
+    and a relevance score: the words found first."""
+    found = words_found(words)
+    condition = candidates(words, required)
+    if required > 1:
+        condition &= Q(GreaterThanOrEqual(found, required))
+    if connection.vendor == "postgresql":
+        anyword = SearchQuery(" | ".join(words), search_type="raw", config="simple")
+        return condition, found + SearchRank(F("search_vector"), anyword)
+    return condition, found + word_score(words)
+
+
+def word_frequencies(words: list[str]) -> dict[str, float]:
+    """The share of documents that have each word, from PostgreSQL's statistics of the text index (no scan).
+
+    ANALYZE keeps the most common words of a tsvector column with their frequencies; a word it does not list is
+    rarer than all of those (0 here). Read once a day at most: the vocabulary of a library changes slowly.
+    """
+    common = cache.get(WORD_FREQUENCIES_KEY)
+    if common is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = %s AND attname = 'search_vector'",
+                [SearchEntry._meta.db_table],
+            )
+            row = cursor.fetchone()
+        common = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        cache.set(WORD_FREQUENCIES_KEY, common, 24 * 60 * 60)
+    return {word: common.get(word, 0.0) for word in words}
 
 
 def loosenings(count: int) -> list[int]:
     """How many of `count` words a search asks for when no document has them all: one word fewer, then two…
-    while at least half remain and the combinations stay few; as a last resort, any one of them."""
-    steps = []
-    for required in range(count - 1, max(1, math.ceil(count / 2)) - 1, -1):
-        if required <= 1 or math.comb(count, required) > MAX_WORD_GROUPS:
-            break
-        steps.append(required)
-    return [*steps, 1]
+    while at least half remain; as a last resort, any one of them."""
+    return [*range(count - 1, max(1, math.ceil(count / 2)) - 1, -1), 1] if count > 2 else [1]
 
 
 def word_score(words: list[str]):
@@ -127,6 +193,15 @@ def word_score(words: list[str]):
             When(search_text__contains=phrase, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
         )
     return score
+
+
+class BoundedPaginator(Paginator):
+    """A paginator whose pages stop at MAX_PAGES, however many results there are: a page past the last one is
+    the last one (as Django's `get_page` does for any page past the end)."""
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(Paginator.num_pages.func(self), MAX_PAGES)
 
 
 @dataclass
@@ -248,20 +323,22 @@ class DocumentSearch:
         )
         condition, rank = text_match(self.words)
         if by_number:
+            # Those found by their number alone may lack the words: the ones that have them come first.
+            self.found = Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
             condition |= by_number
         if len(self.words) == 1 or self.scope().filter(condition).exists():
             return condition, rank
+        self.found = words_found(self.words)
         for required in loosenings(len(self.words)):
-            condition, rank = text_match(self.words, required)
+            if required > 1:
+                # The most words any candidate has: if that many, it is the best any document has (one aggregate
+                # over the candidates, not LIMIT 1, which the planner would answer by reading the whole table).
+                most = self.scope().filter(candidates(self.words, required)).aggregate(most=Max(self.found))["most"]
+                if not most or most < required:
+                    continue
+                required = min(most, len(self.words) - 1)
             self.loosened = required
-            if required == 1:
-                break
-            # Many combinations of words are slow to test: the documents found are remembered by id.
-            found = list(self.scope().filter(condition).values_list("pk", flat=True)[: MAX_LOOSENED_IDS + 1])
-            if found:
-                if len(found) <= MAX_LOOSENED_IDS:
-                    condition = Q(pk__in=found)
-                break
+            return loosened_match(self.words, required)
         return condition, rank
 
     @property
@@ -269,8 +346,10 @@ class DocumentSearch:
         """The scope narrowed by the text query."""
         return self.scope().filter(self.match[0])
 
-    # When no document has every word: how many of them the results have (at least).
+    # When no document has every word: how many of them the results have (at least)…
     loosened: int = 0
+    # …and how many each has (an expression; unloosened, 1 for having them all: some found by number lack them).
+    found = Value(0, output_field=IntegerField())
 
     @cached_property
     def sort_order(self) -> str:
@@ -280,13 +359,16 @@ class DocumentSearch:
         return "relevance" if self.query else "newest"
 
     def ordered(self, documents: QuerySet) -> QuerySet:
+        """The documents in the chosen order. By relevance: a number typed first, then the text's rank.
+
+        The text's rank is costly (it reads each document's words), so when more documents match than the pages
+        show (RANK_CANDIDATES), only that many are ranked: the best by number, by words found and by date.
+        """
         if self.sort_order == "oldest":
             return documents.order_by("issued_on", "pk")
         if self.sort_order == "newest" or not self.query:
             return documents.order_by("-issued_on", "-pk")
         fragments = number_fragments(self.query)
-        if not fragments:
-            return documents.order_by("-rank", "-issued_on", "-pk")
         # The whole number, then a number that starts with the fragment ("16" → "16/2017/…"), then any part.
         number_rank = Case(
             *[When(number_key=fragment, then=Value(3)) for fragment in fragments],
@@ -295,23 +377,33 @@ class DocumentSearch:
             default=Value(0),
             output_field=IntegerField(),
         )
-        documents = documents.annotate(number_rank=number_rank)
-        if set(self.words) <= {word for fragment in fragments for word in query_words(fragment)}:
+        by_number = ["-number_rank"] if fragments else []
+        if fragments and set(self.words) <= {word for fragment in fragments for word in query_words(fragment)}:
             # Only a number ("qd-ubnd", "16/2017"): its words say nothing more; the newest come first.
-            return documents.order_by("-number_rank", "-issued_on", "-pk")
-        return documents.order_by("-number_rank", "-rank", "-issued_on", "-pk")
+            return documents.annotate(number_rank=number_rank).order_by(*by_number, "-issued_on", "-pk")
+        if self.total > RANK_CANDIDATES:
+            found = ["-found"] if self.loosened or fragments else []
+            best = (
+                documents.annotate(number_rank=number_rank, found=self.found)
+                .order_by(*by_number, *found, "-issued_on", "-pk")
+                .values("pk")[:RANK_CANDIDATES]
+            )
+            documents = SearchEntry.objects.filter(pk__in=best)
+        ranked = documents.annotate(number_rank=number_rank, rank=self.match[1])
+        return ranked.order_by(*by_number, "-rank", "-issued_on", "-pk")
 
     @cached_property
     def results(self):
         """The page of results asked for, each with its type and authority (no query per result).
 
         The matches are sorted as bare ids, so the sort stays small however many documents match;
-        then only the page's documents are read.
+        then only the page's documents are read. Pages stop at MAX_PAGES (`deeper` says one past it was asked).
         """
-        documents = self.matched.filter(self.filter_conditions()).annotate(rank=self.match[1])
-        paginator = Paginator(self.ordered(documents).values_list("pk", flat=True), PAGE_SIZE)
-        paginator.count = self.total  # known from the facets' grouped query: no COUNT(*) of its own
+        documents = self.matched.filter(self.filter_conditions())
+        paginator = BoundedPaginator(self.ordered(documents).values_list("pk", flat=True), PAGE_SIZE)
+        paginator.count = self.total  # known from the facet counts: no COUNT(*) of its own
         page = paginator.get_page(self.page_number)
+        self.deeper = str(self.page_number).isdigit() and int(self.page_number) > paginator.num_pages
         ids = list(page.object_list)
         found = (
             LegalDocumentPage.objects.filter(pk__in=ids)
@@ -322,24 +414,37 @@ class DocumentSearch:
         page.object_list = [found[pk] for pk in ids]
         return page
 
+    # Whether a page past the last one shown was asked for (the last one is shown, with a hint to narrow).
+    deeper: bool = False
+
+    @property
+    def most_shown(self) -> int:
+        """How many results the pages show at most."""
+        return MAX_PAGES * PAGE_SIZE
+
+    @property
+    def cut_short(self) -> bool:
+        """Whether more documents match than the pages show."""
+        return self.total > self.most_shown
+
     # Facets ------------------------------------------------------------------------------------------
 
     @cached_property
     def facets(self) -> list[dict]:
         """For each filter: its options with counts (counted under the other filters), the chosen one marked."""
         return [
-            self._list_facet("type", self.group_counts("type")),
-            self._list_facet("authority", self.group_counts("authority")),
-            self._list_facet("field", self.counts["fields"]),
+            self._list_facet("type", self.counts["type"]),
+            self._list_facet("authority", self.counts["authority"]),
+            self._list_facet("field", self.counts["field"]),
             self._year_facet(),
             self._validity_facet(),
         ]
 
     @cached_property
     def counts(self) -> dict:
-        """What the facets and the total are made of: the grouped matches and the lĩnh vực counts.
+        """The total and every facet's counts ({"total": n, "type": {id: n}, …, "field": {id: n}}).
 
-        Two queries over the matches, or none for the unfiltered listing while its counts are cached.
+        One statement over the matches, or none for the unfiltered listing while its counts are cached.
         """
         key = self._listing_cache_key()
         if key is None:
@@ -347,57 +452,66 @@ class DocumentSearch:
         return cache.get_or_set(key, self._count, LISTING_TTL)
 
     def _count(self) -> dict:
-        return {"groups": self._groups(), "fields": self._field_counts()}
+        """Count the matches once by each facet, in the database: a few hundred rows come back, whatever matched.
 
-    def _groups(self) -> list[dict]:
-        """The matches that pass the lĩnh vực filter, counted by type, authority, year and validity.
-
-        A document counts in a facet when it passes every chosen filter but that facet's own; with two or
-        more column filters chosen, only the documents failing at most one of them need counting.
+        The matches are read once into a common table (`m`) with, for each chosen filter, whether a document
+        passes it; each facet then counts the documents passing every chosen filter but its own, and the total
+        those passing all of them.
         """
-        documents = self.matched
-        if "field" in self.chosen:
-            documents = documents.filter(condition("field", self.chosen["field"]))
-        conditions = {name: condition(name, value) for name, value in self.chosen.items() if name in COLUMN_FACETS}
-        if len(conditions) >= 2:
-            all_but_one = [Q(*[q for other, q in conditions.items() if other != name]) for name in conditions]
-            documents = documents.filter(Q(*all_but_one, _connector=Q.OR))
-        rows = (
-            documents.values("document_type_id", "authority_id", "validity", year=ExtractYear("issued_on"))
-            .annotate(n=Count("pk"))
+        passes = {
+            f"passes_{name}": ExpressionWrapper(condition(name, value), output_field=BooleanField())
+            for name, value in self.chosen.items()
+        }
+        matches = (
+            self.matched.annotate(year=ExtractYear("issued_on"), **passes)
+            .values("page_id", "document_type_id", "authority_id", "year", "validity", *passes)
             .order_by()
         )
-        return list(rows)
+        sql, params = matches.query.sql_with_params()
 
-    def _field_counts(self) -> dict:
-        """Documents by lĩnh vực (a document has each field once: no DISTINCT needed)."""
-        documents = self.matched.filter(self.filter_conditions(skip="field"))
-        links = FieldLink.objects.filter(legaldocumentpage_id__in=documents.values("page_id"))
-        rows = links.values("legalfield_id").annotate(n=Count("pk")).order_by()
-        return {row["legalfield_id"]: row["n"] for row in rows}
+        def where(skip: str | None = None) -> str:
+            tests = [f"m.passes_{name}" for name in self.chosen if name != skip]
+            return f"WHERE {' AND '.join(tests)}" if tests else ""
 
-    def group_counts(self, facet: str | None) -> Counter:
-        """Counts by `facet` of the groups passing every chosen column filter but its own (None: the total)."""
-        others = {name: value for name, value in self.chosen.items() if name in COLUMN_FACETS and name != facet}
-        counts = Counter()
-        for row in self.counts["groups"]:
-            if all(row[COLUMN_FACETS[name]] == value for name, value in others.items()):
-                counts[row[COLUMN_FACETS[facet]] if facet else None] += row["n"]
+        # Only this module's names go into the text (COLUMN_FACETS, PARAMS' keys); every value is a parameter.
+        arms = [
+            f"SELECT '{name}', CAST(m.{column} AS VARCHAR(20)), COUNT(*) FROM m {where(name)} GROUP BY m.{column}"  # noqa: S608
+            for name, column in COLUMN_FACETS.items()
+        ]
+        arms.append(
+            f"SELECT 'field', CAST(link.legalfield_id AS VARCHAR(20)), COUNT(*) FROM m "  # noqa: S608
+            f"JOIN {FieldLink._meta.db_table} AS link ON link.legaldocumentpage_id = m.page_id {where('field')} "
+            "GROUP BY link.legalfield_id"
+        )
+        arms.append(f"SELECT 'total', '', COUNT(*) FROM m {where()}")  # noqa: S608
+        counts = {name: {} for name in [*COLUMN_FACETS, "field"]} | {"total": 0}
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH m AS ({sql}) {' UNION ALL '.join(arms)}", params)
+            for name, value, count in cursor.fetchall():
+                if name == "total":
+                    counts["total"] = count
+                else:
+                    counts[name][value if name == "validity" else int(value)] = count
         return counts
 
     @cached_property
     def total(self) -> int:
         """How many documents the search finds."""
-        return sum(self.group_counts(None).values())
+        return self.counts["total"]
 
     def _listing_cache_key(self) -> str | None:
-        """The cache key of the unfiltered listing's counts in this scope; None for a search or a filter."""
-        if self.words or self.filters or self.library is None:
+        """The cache key of the listing's counts in this scope under the chosen filters; None for a text search.
+
+        A listing without words counts every document of its scope that passes the filters (90,000 on the portal,
+        read in full): its counts are kept until the next publication, one entry per combination of filters.
+        """
+        if self.words or self.library is None:
             return None
         version = cache.get_or_set(LISTING_VERSION_KEY, time.time_ns, None)
         scope = "portal" if self.portal_wide else self.library.pk
         types = ",".join(map(str, sorted(self.document_types)))
-        return f"documents:listing:{version}:{self.library.locale_id}:{scope}:{types}"
+        chosen = ",".join(f"{name}={value}" for name, value in sorted(self.chosen.items()))
+        return f"documents:listing:{version}:{self.library.locale_id}:{scope}:{types}:{chosen}"
 
     def _list_facet(self, name: str, counts: dict) -> dict:
         options = [
@@ -413,7 +527,7 @@ class DocumentSearch:
         return {"name": name, "title": FACET_TITLES[name], "param": PARAMS[name], "options": options}
 
     def _year_facet(self) -> dict:
-        counts = self.group_counts("year")
+        counts = self.counts["year"]
         options = [
             {"value": str(year), "label": str(year), "count": count, "selected": self.filters.get("year") == str(year)}
             for year, count in sorted(counts.items(), reverse=True)
@@ -422,7 +536,7 @@ class DocumentSearch:
         return {"name": "year", "title": FACET_TITLES["year"], "param": PARAMS["year"], "options": options}
 
     def _validity_facet(self) -> dict:
-        counts = self.group_counts("validity")
+        counts = self.counts["validity"]
         options = [
             {"value": value, "label": label, "count": counts[value], "selected": self.filters.get("validity") == value}
             for value, label in Validity.choices

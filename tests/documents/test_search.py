@@ -4,6 +4,7 @@ import io
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -297,3 +298,149 @@ def test_translations_are_not_listed_twice_on_the_portal(client, portal, library
 
     assert not SearchEntry.objects.get(page_id=english.pk).on_portal
     assert numbers(search(client, portal, q="16/2017/QĐ-UBND")) == ["16/2017/QĐ-UBND"]
+
+
+# Cost that does not grow with content: counts from one statement, bounded pages, a cheap loosening --------------
+
+
+def has_words(entry: SearchEntry, query: str, required: int | None = None) -> bool:
+    """Whether the entry's document has `required` of the query's words (by default all of them)."""
+    words = query.split()
+    return sum(f" {word} " in entry.page.search_text for word in words) >= (required or len(words))
+
+
+def plain_count(portal_wide: bool = True, **conditions) -> int:
+    """The documents a portal search with these conditions finds, counted the plain way (one COUNT)."""
+    entries = SearchEntry.objects.filter(on_portal=True) if portal_wide else SearchEntry.objects.all()
+    return entries.filter(**conditions).count()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": "quy che"}, {"loai": "quyet-dinh"}, {"linh-vuc": "cong-nghe-thong-tin", "nam": "2025"}],
+)
+def test_the_total_and_each_facets_counts_equal_a_plain_count(client, portal, library, params):
+    found = search(client, portal, **params).context["search"]
+    chosen = {
+        "document_type__slug": params.get("loai"),
+        "page__legal_fields__slug": params.get("linh-vuc"),
+        "issued_on__year": int(params["nam"]) if "nam" in params else None,
+    }
+    text = {}
+    if "q" in params:  # every word of the query, wherever it is in the text
+        having = [entry.page_id for entry in SearchEntry.objects.select_related("page") if has_words(entry, "quy che")]
+        text = {"page_id__in": having}
+
+    def expected(skip: str | None = None, **extra) -> int:
+        kept = {key: value for key, value in chosen.items() if value is not None and key != skip}
+        return plain_count(**text, **kept, **extra)
+
+    assert found.total == found.results.paginator.count == expected()
+    facets = {facet["name"]: facet for facet in found.facets}
+    for option in facets["type"]["options"]:
+        assert option["count"] == expected("document_type__slug", document_type__slug=option["value"])
+    for option in facets["field"]["options"]:
+        assert option["count"] == expected("page__legal_fields__slug", page__legal_fields__slug=option["value"])
+    for option in facets["year"]["options"]:
+        assert option["count"] == expected("issued_on__year", issued_on__year=int(option["value"]))
+    for option in facets["validity"]["options"]:
+        assert option["count"] == expected(validity=option["value"])
+    assert facets["type"]["options"] and facets["year"]["options"]
+
+
+def test_counting_a_search_is_one_statement_whatever_it_matches(client, portal, library, make_document):
+    def statements() -> list[str]:
+        with CaptureQueriesContext(connection) as captured:
+            found = search(client, portal, q="quyet dinh", loai="quyet-dinh").context["search"]
+            assert found.facets and found.total
+        return [query["sql"] for query in captured if "COUNT(" in query["sql"].upper()]
+
+    few = statements()
+    for number in range(12):
+        make_document(portal, f"{300 + number}/QĐ-UBND", f"Quyết định số {number}", issued_on=date(2024, 5, 2))
+    many = statements()
+    assert len(few) == len(many) == 1  # the facets and the total together, however many match
+
+
+@pytest.fixture
+def short_pages(monkeypatch):
+    """Pages of 2 results, at most 3 of them (6 results shown), so a small library runs past the last page."""
+    monkeypatch.setattr("documents.search.PAGE_SIZE", 2)
+    monkeypatch.setattr("documents.search.MAX_PAGES", 3)
+
+
+def test_pages_stop_at_the_deepest_with_a_hint_to_narrow(client, portal, library, make_document, short_pages):
+    for number in range(4):
+        make_document(portal, f"{400 + number}/QĐ-UBND", f"Quyết định số {number}", issued_on=date(2022, 1, 3))
+    total = plain_count()
+    assert total > 6
+
+    first = search(client, portal)
+    links = first.text.split('class="pagination"')[1].split("</nav>")[0]
+    assert "?page=3" in links and "?page=4" not in links  # no link past the deepest page
+    assert first.context["search"].results.paginator.count == total  # the count stays the true one
+    assert "Chỉ xem được" not in first.text
+
+    deep = search(client, portal, page="2000")
+    page = deep.context["search"].results
+    assert page.number == 3 and len(page.object_list) == 2  # the deepest page, not an error
+    assert f"Chỉ xem được 3 trang đầu (6 văn bản) trong {total} văn bản tìm được" in deep.text
+    assert "thu hẹp tìm kiếm" in deep.text
+    api = client.get("/van-ban/api/", {"page": "2000"}, HTTP_HOST=portal.site.hostname).json()
+    assert api["page"] == api["pages"] == 3 and api["count"] == total
+
+
+def test_a_short_result_has_every_page_and_no_hint(client, portal, library, short_pages):
+    response = search(client, portal, q="quy che")
+    assert response.context["search"].results.paginator.num_pages == 1
+    assert "Chỉ xem được" not in response.text
+
+
+def test_loosening_picks_its_candidates_by_the_words_statistics(client, portal, library, make_document):
+    """With the text index's statistics (ANALYZE), the rarest words narrow the candidates; the results are the same
+    as counting every word of every document."""
+    for number in range(6):
+        make_document(portal, f"{500 + number}/KH-UBND", f"Kế hoạch quy hoạch số {number}", issued_on=date(2021, 2, 1))
+    query = "ke hoach quy che hoat dong xyzzy"
+    before = search(client, portal, q=query).context["search"]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE legal_documents_searchentry")
+    cache.delete("documents:word-frequencies")
+    after = search(client, portal, q=query).context["search"]
+
+    required = after.loosened
+    entries = SearchEntry.objects.filter(on_portal=True).select_related("page")
+    expected = {entry.page_id for entry in entries if has_words(entry, query, required)}
+    assert required == before.loosened == 4  # "quy che hoat dong" of the seed decision; no document has 5
+    assert {document.pk for document in after.results} == expected == {library["seed"].pk}
+
+
+def test_when_many_match_only_the_best_candidates_are_ranked(client, portal, library, make_document, monkeypatch):
+    """Pages of one, two of them: only the two best by number and date are ranked by their text, the rest are
+    counted but not shown; of those found by a number, the ones with every word come first."""
+    monkeypatch.setattr("documents.search.PAGE_SIZE", 1)
+    monkeypatch.setattr("documents.search.MAX_PAGES", 2)
+    monkeypatch.setattr("documents.search.RANK_CANDIDATES", 2)
+    make_document(portal, "7/2026/QĐ-UBND", "Quy chế làm việc", issued_on=date(2026, 1, 5))
+    make_document(portal, "3/2025/QĐ-UBND", "Quy chế mẫu và quy chế làm việc", issued_on=date(2025, 3, 1))
+
+    def shown(query: str) -> tuple[list[str], int]:
+        pages = [search(client, portal, q=query, page=str(number)) for number in (1, 2)]
+        return [number for page in pages for number in numbers(page)], pages[0].context["search"].total
+
+    found, total = shown("quy che")  # the two newest of four, the one with "quy chế" twice first
+    assert total == 4 and found == ["3/2025/QĐ-UBND", "7/2026/QĐ-UBND"]
+    make_document(portal, "9/2026/QĐ-UBND", "Về công tác văn thư", issued_on=date(2026, 6, 1))
+    found, total = shown("qd-ubnd quy che")  # 9/2026/QĐ-UBND, the newest, is found by its number alone
+    assert total > 3 and found == ["3/2025/QĐ-UBND", "7/2026/QĐ-UBND"]
+
+
+def test_a_filtered_listings_counts_are_cached_until_a_document_is_published(client, portal, library, make_document):
+    before = search(client, portal, loai="quyet-dinh", nam="2023").context["search"].total
+    with CaptureQueriesContext(connection) as captured:
+        assert search(client, portal, loai="quyet-dinh", nam="2023").context["search"].total == before
+    assert not any("COUNT(" in query["sql"].upper() for query in captured)  # from the cache
+    assert search(client, portal, loai="quyet-dinh").context["search"].total > before  # another entry
+
+    make_document(portal, "201/QĐ-UBND", "Quyết định về công tác lưu trữ", issued_on=date(2023, 3, 2))
+    assert search(client, portal, loai="quyet-dinh", nam="2023").context["search"].total == before + 1
