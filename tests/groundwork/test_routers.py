@@ -19,6 +19,8 @@ from documents.models import Authority, SearchEntry
 from documents.search import DocumentSearch
 from groundwork.routers import ReplicaRouter, replica_alias, replica_reads
 from tests.documents.conftest import create_lists, document_maker
+from tests.finder.helpers import add_news, titles
+from tests.finder.helpers import search as finder_search
 from tests.home.helpers import section
 
 BASE_SETTINGS = Path(__file__).resolve().parents[2] / "portal" / "settings" / "base.py"
@@ -155,3 +157,16 @@ def test_objects_read_in_the_block_are_saved_to_the_primary(on_replica, library)
     authority.name = "Sở Khoa học và Công nghệ"
     authority.save()
     assert Authority.objects.using(DEFAULT_DB_ALIAS).filter(name="Sở Khoa học và Công nghệ").exists()
+
+
+@pytest.mark.django_db(transaction=True, databases=BOTH)
+def test_the_site_search_page_reads_from_the_replica(on_replica, client, agency):
+    add_news(agency, "Chuyển đổi số trong cơ quan nhà nước")
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        answer = finder_search(client, agency, q="chuyen doi so")
+    assert titles(answer) == ["Chuyển đổi số trong cơ quan nhà nước"]
+    assert any("finder_searchentry" in query["sql"] for query in replica.captured_queries)
+    assert not any("finder_searchentry" in query["sql"] for query in primary.captured_queries)
