@@ -7,6 +7,7 @@ are names from the lists; one row in 100 replaces, one in 150 amends, a document
 """
 
 import csv
+import os
 import random
 import time
 from io import StringIO
@@ -25,6 +26,8 @@ from . import seeding
 from . import vocabulary as words
 
 IMPORT_USERNAME = "bench-importer"
+# The import must keep above this on the 2-core machine, with its load printed beside it (issue 15, §2).
+TARGET_RATE = 20
 COMMAND = Path(settings.BASE_DIR) / "documents" / "management" / "commands" / "import_documents.py"
 
 
@@ -92,6 +95,11 @@ def empty_section(agency: Agency) -> int:
     return count
 
 
+def load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as the figures should be read beside it."""
+    return "/".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def run(rows: int, directory: Path) -> None:
     """Time import_documents on a `rows`-row CSV written to `directory`; print rows/s, or why it was skipped."""
     print(f"\n== Import rate: import_documents, {rows:,}-row CSV, --publish ==")
@@ -111,6 +119,7 @@ def run(rows: int, directory: Path) -> None:
     print(f"CSV: {path} ({path.stat().st_size / 1_048_576:.1f} MB), into {agency.site.hostname}/van-ban/")
 
     stdout = StringIO()
+    load_before = load()
     started = time.perf_counter()
     try:
         call_command("import_documents", str(path), site=agency.code, publish=True, user=user.username, stdout=stdout)
@@ -125,7 +134,9 @@ def run(rows: int, directory: Path) -> None:
         print(f"  import_documents failed: {failed}")
     print(
         f"Import rate: {rows:,} rows in {seconds:.1f} s = {rows / seconds:.1f} rows/s "
-        f"({created:,} live documents created; wall time of call_command, CSV reading included)."
+        f"({created:,} live documents created; wall time of call_command, CSV reading included); "
+        f"load average {load_before} before, {load()} after, on {os.cpu_count()} CPUs. "
+        f"{'PASS' if rows / seconds > TARGET_RATE else 'FAIL'} (target: above {TARGET_RATE} rows/s)."
     )
 
     started = time.perf_counter()

@@ -75,6 +75,9 @@ from documents.models import (
     LegalField,
 )
 from documents.models.pages import number_key
+from finder import signals as finder_signals
+from finder.indexing import sync_page
+from finder.search import index_changed
 from groundwork.mail import send_mail
 from groundwork.storage import removed_on_failure
 from groundwork.uploads import content_matches_extension
@@ -107,6 +110,10 @@ _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 RELATION_COLUMNS = {"thay_the": DocumentRelation.Kind.REPLACES, "sua_doi": DocumentRelation.Kind.AMENDS}
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+# The site search's post_save receiver (finder/signals.py), set aside during an import for legal documents.
+SITE_SEARCH_RECEIVER = "finder.saved"
+IMPORT_SITE_SEARCH_RECEIVER = "documents.importing.site_search_saved"
 
 
 class RowError(Exception):
@@ -186,21 +193,44 @@ def parse_date(value: str, label: str, required: bool = False) -> date | None:
     raise RowError(f"{label.capitalize()} “{value}” không hợp lệ; cần ghi theo dạng ngày/tháng/năm, ví dụ 19/04/2017.")
 
 
+def _site_search_saved_but_documents(sender, instance, **kwargs) -> None:
+    """The site search's receiver of post_save, for everything but legal documents (see indexes_updated_once)."""
+    if not isinstance(instance, LegalDocumentPage):
+        finder_signals.saved(sender, instance, **kwargs)
+
+
 @contextmanager
 def indexes_updated_once():
     """Wagtail updates its search and reference indexes on every save of a page: three times for each
     imported row (created, revision, published), and its database search backend reads its whole table on
-    each update. Inside this block they are not updated for documents: DocumentImporter.save() updates the
-    reference index once per document, and the search index takes the imported documents in bulk at the end
-    (after an interrupted import, `manage.py update_index` catches up). For the importing process only:
-    meant for the management command, not for a threaded web server."""
+    each update; the site search (finder) describes the page again on each of its two full saves. Inside this
+    block they are not updated for documents: DocumentImporter.save() updates the reference index once per
+    document, and Wagtail's search index and the site search take the imported documents in bulk at the end
+    (after an interrupted import, `manage.py update_index` and `manage.py rebuild_site_search` catch up). For the
+    importing process only: meant for the management command, not for a threaded web server."""
     connected = post_save.disconnect(search_signal_handler, sender=LegalDocumentPage)
+    site_search = post_save.disconnect(dispatch_uid=SITE_SEARCH_RECEIVER)
+    if site_search:
+        post_save.connect(_site_search_saved_but_documents, dispatch_uid=IMPORT_SITE_SEARCH_RECEIVER)
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
         if connected:
             post_save.connect(search_signal_handler, sender=LegalDocumentPage)
+        if site_search:
+            post_save.disconnect(dispatch_uid=IMPORT_SITE_SEARCH_RECEIVER)
+            post_save.connect(finder_signals.saved, dispatch_uid=SITE_SEARCH_RECEIVER)
+
+
+def add_to_site_search(pks: list[int], batch: int = 500) -> None:
+    """Describe the documents `pks` in the site search (finder) once each, after the import's saves."""
+    for start in range(0, len(pks), batch):
+        with transaction.atomic():
+            for page in LegalDocumentPage.objects.filter(pk__in=pks[start : start + batch]):
+                sync_page(page)
+    if pks:
+        index_changed()
 
 
 def add_to_search_index(pks: list[int], batch: int = 500) -> None:
@@ -291,6 +321,12 @@ class DocumentImporter:
         self.authority_names = {_name_key(item.name): item for item in authorities}
         self.authorities = {authority_key(item.name): item for item in authorities}  # the oldest wins
         self.agencies = {key: agency for agency in Agency.objects.all() for key in agency_keys(agency)}
+        # Lĩnh vực by name ignoring case, read once (a query per field of every row was a third of the reads); those
+        # a row creates join only when its transaction commits, as a failed row's are rolled back with it.
+        self.fields: dict[str, LegalField] = {}
+        for item in LegalField.objects.order_by("-pk"):
+            self.fields[item.name.lower()] = item  # the oldest wins
+        self.new_fields: dict[str, LegalField] = {}
         self.seen: dict[tuple[int, str, int], int] = {}  # (authority, number_key, year) → its first row
         self.imported: list[int] = []  # the pages created or changed, for the search index
 
@@ -304,6 +340,7 @@ class DocumentImporter:
         with indexes_updated_once(), workflow_notifications_held():
             self._import_rows(rows, report, progress)
             add_to_search_index(self.imported)
+        add_to_site_search(self.imported)
         if not self.publish and self.imported:
             notify_moderators(self.agency, self.section, self.user, len(self.imported))
         report.seconds = time.monotonic() - started
@@ -337,8 +374,10 @@ class DocumentImporter:
             return None
         values = self.parse_row(row, row_number)
         storage = get_document_model()._meta.get_field("file").storage
+        self.new_fields = {}
         with removed_on_failure(storage) as stored, transaction.atomic():
             outcome, page = self.save(values, stored)
+        self.fields.update(self.new_fields)
         if outcome != UNCHANGED:
             self.imported.append(page.pk)
         return outcome
@@ -517,8 +556,8 @@ class DocumentImporter:
 
         if existing is None:
             page.slug = self.free_slug(slugify(values.number) or "van-ban")
-            self.section.add_child(instance=page)
-            outcome, revision = CREATED, page.save_revision(user=self.user)
+            self.section.add_child(instance=page)  # validated by the page's save
+            outcome, revision = CREATED, page.save_revision(user=self.user, clean=False)
         elif self.snapshot(page) != before:
             outcome, revision = UPDATED, page.save_revision(user=self.user)
         elif self.publish and (not existing.live or existing.has_unpublished_changes):
@@ -555,10 +594,13 @@ class DocumentImporter:
             sorted((item.kind, item.target_id) for item in page.relations.all()),
         )
 
-    @staticmethod
-    def legal_field(name: str) -> LegalField:
-        """The field (lĩnh vực) called `name`, ignoring case; created if there is none."""
-        return LegalField.objects.filter(name__iexact=name).first() or LegalField.objects.create(name=name)
+    def legal_field(self, name: str) -> LegalField:
+        """The field (lĩnh vực) called `name`, ignoring case; created if there is none (in the row's transaction)."""
+        key = name.lower()
+        field = self.fields.get(key) or self.new_fields.get(key)
+        if field is None:
+            field = self.new_fields[key] = LegalField.objects.create(name=name)
+        return field
 
     def store_file(self, staged: StagedFile, stored: list[str]):
         """The Wagtail document holding `staged`: the agency's identical one if any, else a new upload."""

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from groundwork.routers import replica_reads
 from home.feeds import FEED_SIZE, FeedItem, atom_response
 from home.queries import SiteFrame
 
@@ -11,9 +12,11 @@ from .kinds import SECTIONS, all_kinds
 from .search import KIND_PARAM, SITE_PARAM, SiteSearch
 
 
+@replica_reads()
 def search(request):
     """The results of ?q= over everything the site publishes (on the portal: every site), in the language being
-    served; ?loai= narrows to one kind, ?trang= (portal) to one site, ?page= pages."""
+    served; ?loai= narrows to one kind, ?trang= (portal) to one site, ?page= pages. Read from the read replica when
+    there is one (rendered here, inside the block)."""
     frame = SiteFrame(request)
     if frame.site is None:
         raise Http404

@@ -4,6 +4,10 @@ Configuration comes from the environment:
 - DATABASE_URL: any dj-database-url URL (default: a SQLite file under var/, for the demo).
 - PORTAL_DOMAIN: the portal's hostname; agency sites are <code>.<PORTAL_DOMAIN>.
 - PORTAL_PORT: the port the sites are served on, for the URLs Wagtail writes (80 in production).
+- DATABASE_REPLICA_URL: a read replica of the PostgreSQL database (optional); the public searches and listings read
+  from it (groundwork/routers.py), everything else from DATABASE_URL. See README.md, "Past one machine".
+- SEARCH_URL: an OpenSearch or Elasticsearch server (https://user:password@host:9200/index-prefix) for the site
+  search backend instead of the database (optional; needs requirements-opensearch.txt).
 - REDIS_URL: a Redis cache instead of the in-process one, shared by every process. While Redis is unreachable
   the site is served without it (groundwork.cache): REDIS_TIMEOUT bounds each wait for it (seconds, default 0.3), and
   after a failure it is not asked again for REDIS_RETRY_AFTER seconds (default 5).
@@ -184,6 +188,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,  # seconds; under gunicorn's 30 s request timeout
     }
+# A PostgreSQL read replica (streaming replication of the primary) for the public searches and listings only:
+# groundwork/routers.py sends the reads of `replica_reads()` blocks there, and everything else to the primary.
+DATABASE_READ_REPLICA = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+    )
+    DATABASE_READ_REPLICA = "replica"
+DATABASE_ROUTERS = ["groundwork.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
@@ -442,7 +455,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The database is on SSD, like any server today: PostgreSQL's default random_page_cost (4, for spinning
     # disks) makes it read the whole documents table rather than use the text index for broad searches.
     # (Behind PgBouncer in transaction mode, set it on the server instead: it refuses startup options.)
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+    for database in DATABASES.values():
+        database.setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
     # Diacritic-insensitive full text search; the configuration is created by vietnam's migrations.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "vi_unaccent"
 
@@ -455,6 +469,41 @@ WAGTAILFRONTENDCACHE = {
     for number, location in enumerate(env_list("FRONT_CACHE_PURGE_URL"), start=1)
 }
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Wagtail's search (the admin's, the procedures catalogue's, questions') on OpenSearch or Elasticsearch instead of the
+# database, when one database no longer carries it: SEARCH_URL names the server (several, comma-separated, for a
+# cluster; https://user:password@host:9200), SEARCH_BACKEND its kind and major version (the client package of that
+# version must be installed: requirements-opensearch.txt), SEARCH_INDEX_PREFIX the prefix of the portal's indexes.
+# After switching, `manage.py update_index` fills the indexes. See README.md, "Past one machine".
+SEARCH_BACKEND_KINDS = ["opensearch2", "opensearch3", "elasticsearch7", "elasticsearch8", "elasticsearch9"]
+if os.environ.get("SEARCH_URL"):
+    search_kind = os.environ.get("SEARCH_BACKEND", "opensearch2")
+    if search_kind not in SEARCH_BACKEND_KINDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKEND_KINDS)}, not {search_kind!r}."
+        )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{search_kind}",
+            "URLS": [url.strip() for url in os.environ["SEARCH_URL"].split(",") if url.strip()],
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "portal_"),
+            "TIMEOUT": 5,
+            # Vietnamese searched without its marks, as the database's vi_unaccent does: asciifolding folds
+            # "Nghĩa" to "nghia" and "Đường" to "duong" in every text field that names no analyzer of its own.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "asciifolding"],
+                            }
+                        }
+                    }
+                }
+            },
+        }
+    }
 
 # English content must pass the site's BBT like Vietnamese content (R3): a new translation starts as
 # a draft copy edited in the ordinary page editor, where the site's workflow applies, instead of

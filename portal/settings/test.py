@@ -31,6 +31,10 @@ STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
 }
+# The read replica's alias as a mirror of the test database (a connection of its own to it), whatever the environment
+# says; nothing reads from it unless a test sets DATABASE_READ_REPLICA = "replica" (tests/groundwork/test_routers.py).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_READ_REPLICA = None
 WAGTAILADMIN_BASE_URL = "http://quangngai.localhost"
 
 # Serve static files from the apps and static/ without collectstatic.

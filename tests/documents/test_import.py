@@ -12,6 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex, Revision, Workflow, WorkflowState
 
 from documents.models import DocumentRelation, LegalDocumentPage, LegalField
+from finder.models import PAGE_SOURCE
+from finder.models import SearchEntry as SiteSearchEntry
 from tests.documents.conftest import pdf_bytes
 from tests.home.helpers import section
 from vietnam.legacy import _TCVN3_TABLE
@@ -366,3 +368,19 @@ def test_imported_documents_are_in_wagtails_indexes_once(agency, tmp_path, files
     replaced.title = "Quyết định về ngư trường"
     replaced.save_revision().publish()
     assert list(LegalDocumentPage.objects.live().search("ngư trường")) == [replaced]
+
+
+def test_imported_documents_are_in_the_site_search_once_and_its_receiver_is_back(
+    agency, tmp_path, files_dir, three_documents, run_import
+):
+    """The site search (finder) describes each imported document once, at the end, not on each of its saves; after
+    the import an editor's publish is followed again."""
+    run_import(write_csv(tmp_path, three_documents), "--files", str(files_dir), "--publish")
+    pages = list(imported(agency))
+    assert pages
+    for page in pages:
+        assert SiteSearchEntry.objects.filter(source=PAGE_SOURCE, object_id=page.pk).count() == 1
+    page = pages[0]
+    page.title = "Quyết định về ngư trường Lý Sơn"
+    page.save_revision().publish()
+    assert SiteSearchEntry.objects.get(source=PAGE_SOURCE, object_id=page.pk).title == page.title
