@@ -125,6 +125,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "groundwork.logs.RequestLogMiddleware",  # first: its id and access line cover every answer, the others' too
     "groundwork.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -440,19 +441,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        # At DEBUG these log every S3 request: object names (the names of citizens' files) and headers.
-        "boto3": {"level": "WARNING"},
-        "botocore": {"level": "WARNING"},
-        "s3transfer": {"level": "WARNING"},
-        "urllib3": {"level": "WARNING"},
-    },
-}
+
+def logging_settings(log_format: str) -> dict:
+    """Django's LOGGING: everything to the console (systemd's journal in production), as plain lines or as one JSON
+    object a line with the request id (groundwork.logs); `log_format` is "plain" or "json"."""
+    if log_format not in ("plain", "json"):
+        raise ImproperlyConfigured(f'LOG_FORMAT must be "plain" or "json", not {log_format!r}.')
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "groundwork.logs.JsonFormatter"},
+        },
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            "django.request": {"level": "WARNING"},
+            "django_tasks": {"level": "WARNING"},
+            # At DEBUG these log every S3 request: object names (the names of citizens' files) and headers.
+            "boto3": {"level": "WARNING"},
+            "botocore": {"level": "WARNING"},
+            "s3transfer": {"level": "WARNING"},
+            "urllib3": {"level": "WARNING"},
+        },
+    }
+
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+LOGGING = logging_settings(LOG_FORMAT)
