@@ -1,5 +1,6 @@
 """python -m bench.faults [--submissions N] [--concurrency N] [--workers N]: the portal under faults, on services of
-its own, with production's settings (bench/fault_settings.py). Not in CI; about 3–5 minutes.
+its own, with production's settings (bench/fault_settings.py). Not in CI; about 18 minutes on the 2-core machine
+at a load average of 11–14 (most of it the 1,000 submissions and the migrations).
 
 Starts, in a temporary folder, its own PostgreSQL 15 (initdb, pg_ctl on a free port, run as the postgres user:
 never the machine's 5432), its own redis-server (a free port), an aiosmtpd SMTP server in this process that counts
@@ -18,8 +19,10 @@ Migrates, onboards the portal site, then:
    with that code; duplicated = two rows for one submission (one title). A submission whose answer was lost with
    the worker may be stored or not: the client never saw it acknowledged, and a retry would be the client's.
 4. The task worker started again with the questions' e-mails queued, killed (SIGKILL) when a third of them are
-   delivered, and started again: every e-mail task ends SUCCESSFUL and the SMTP server received each Message-ID
-   once per recipient.
+   delivered, and started again: every e-mail task ends SUCCESSFUL, the SMTP server received every Message-ID for
+   every recipient, and at most one twice: the kill comes just after the SMTP server accepted a message, the one
+   moment (between its 250 and the worker's record of it, groundwork.mail) when a message is sent again, with
+   the same Message-ID.
 
 Prints the figures, the load average, PASS/FAIL per check; exits 1 when a check fails. Everything it started is
 stopped at the end, on errors and on Ctrl-C. Linux only; needs postgresql-15, redis-server and root or the postgres
@@ -387,9 +390,16 @@ def task_worker_killed(worker: TaskWorker, inbox: Inbox) -> list[Check]:
     return [
         Check("every e-mail task SUCCESSFUL", set(statuses) == {"SUCCESSFUL"}, str(statuses)),
         Check(
-            "every e-mail received, each Message-ID once per recipient",
-            expected <= received and twice == 0,
-            f"{len(expected & received)} of {len(expected)} received, {twice} twice",
+            "every e-mail received (each Message-ID, each recipient)",
+            expected <= received,
+            f"{len(expected & received)} of {len(expected)}",
+        ),
+        # The worker may die between the SMTP server's 250 and its record of it (groundwork.mail): that message is
+        # sent again, with the same Message-ID (mail clients show one). The kill here aims at that moment.
+        Check(
+            "at most one e-mail sent twice (the one in flight at the kill), none three times",
+            twice <= 1 and max(inbox.deliveries.values(), default=0) <= 2,
+            f"{twice} twice",
         ),
     ]
 
