@@ -304,7 +304,7 @@ def postgres_restarted(server: Server, database: PostgreSQL, tag: str) -> list[C
     print(f"  afterwards: {summary(after)}")
     print(
         f"  submissions: {len(done)} sent, {len(acknowledged)} acknowledged, {len(stored)} stored; "
-        f"statuses {dict(Counter(s.statuses.get('post', 0) for s in done))}"
+        f"POST statuses {dict(Counter(s.statuses.get('post', 0) for s in done))} (0: not posted, its form failed)"
     )
     return [
         Check(
