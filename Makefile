@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve serve-prod install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services messages clean
+.PHONY: help demo serve serve-prod install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services bench-faults messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ bench-load: install ## The question form under load: gunicorn on PostgreSQL (BEN
 
 bench-services: install ## Online dossiers under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 500 submissions with a 1 MB file, catalogue and status pages timed
 	$(BIN)/python -m bench.services_load
+
+bench-faults: install ## Faults on services of its own (PostgreSQL 15, Redis, SMTP), production settings: PostgreSQL restarted, Redis stopped, a gunicorn worker and the task worker killed; nothing lost or sent twice
+	$(BIN)/python -m bench.faults
 
 messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete

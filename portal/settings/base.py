@@ -31,6 +31,10 @@ Configuration comes from the environment:
 - TASKS_STALE_AFTER: seconds after which `manage.py run_worker` takes a task still RUNNING to be abandoned by a
   worker that stopped, and queues it again (default 20 × EMAIL_TIMEOUT, 600). It must exceed the longest time any
   task can run, or a task still running on a live worker would be run a second time.
+- READY_TASKS_MAX_AGE: /readyz reports the task queue down when a task due to run has waited longer than this
+  (seconds, default 300): no worker is taking tasks.
+- LOG_FORMAT: "json" (one JSON object a line, with the request id; the default in production) or "plain" (the
+  default elsewhere). LOG_LEVEL: the root logger's level (default INFO).
 - PORTAL_TRUSTED_PROXIES: the proxies in front of the portal (Varnish, nginx, a load balancer), as comma-separated
   addresses or networks ("127.0.0.1,10.0.0.0/24"); only from these is X-Forwarded-For believed (default: none,
   every visitor is the socket's address). See README.md, "Sign-in protection and proxies".
@@ -132,6 +136,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "groundwork.logs.RequestLogMiddleware",  # first: its id and access line cover every answer, the others' too
     "groundwork.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -436,6 +441,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task RUNNING this long was left by a worker that stopped: run_worker queues it again. Sending an e-mail takes a
 # few SMTP exchanges of up to EMAIL_TIMEOUT each; Wagtail's tasks take seconds.
 TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", str(20 * EMAIL_TIMEOUT)))
+# /readyz says "tasks" down when a task due to run has waited this long: no worker is taking them.
+READY_TASKS_MAX_AGE = int(os.environ.get("READY_TASKS_MAX_AGE", "300"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng TTĐT tỉnh Quảng Ngãi"
@@ -511,19 +518,32 @@ if os.environ.get("SEARCH_URL"):
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        # At DEBUG these log every S3 request: object names (the names of citizens' files) and headers.
-        "boto3": {"level": "WARNING"},
-        "botocore": {"level": "WARNING"},
-        "s3transfer": {"level": "WARNING"},
-        "urllib3": {"level": "WARNING"},
-    },
-}
+
+def logging_settings(log_format: str) -> dict:
+    """Django's LOGGING: everything to the console (systemd's journal in production), as plain lines or as one JSON
+    object a line with the request id (groundwork.logs); `log_format` is "plain" or "json"."""
+    if log_format not in ("plain", "json"):
+        raise ImproperlyConfigured(f'LOG_FORMAT must be "plain" or "json", not {log_format!r}.')
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "groundwork.logs.JsonFormatter"},
+        },
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            "django.request": {"level": "WARNING"},
+            "django_tasks": {"level": "WARNING"},
+            # At DEBUG these log every S3 request: object names (the names of citizens' files) and headers.
+            "boto3": {"level": "WARNING"},
+            "botocore": {"level": "WARNING"},
+            "s3transfer": {"level": "WARNING"},
+            "urllib3": {"level": "WARNING"},
+        },
+    }
+
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+LOGGING = logging_settings(LOG_FORMAT)
