@@ -2,6 +2,7 @@
 served by Wagtail's views; the site search is finder's)."""
 
 import secrets
+import sys
 import time
 from functools import partial
 
@@ -10,7 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.db.models import Case, F, Min, When
 from django.db.models.functions import Greatest
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -144,5 +145,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """500 without touching the database (which may be what failed): a static page in both languages."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """500 without touching the database (which may be what failed): a static page in both languages.
+
+    A lost database connection (PostgreSQL restarting, a failover) is a 503 with Retry-After instead: the visitor is
+    told to come back in a few seconds, the front cache serves its stale copy, and monitoring sees no defect.
+    """
+    body = loader.get_template("500.html").render()
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "5"
+        return response
+    return HttpResponseServerError(body)

@@ -1,17 +1,24 @@
 """The portal's own error pages with DEBUG off (as `make demo` runs): too large (413), server error (500)."""
 
 import pytest
+from django.db import OperationalError
 from django.test import Client
 from django.urls import path
 
 from home import views
+from portal import urls as portal_urls
 
 
 def boom(request):
     raise RuntimeError("a defect")
 
 
-urlpatterns = [path("hong/", boom)]
+def database_gone(request):
+    raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+
+
+# The portal's own URLs after these, so that the middleware finds the admin's (it tells admin paths apart).
+urlpatterns = [path("hong/", boom), path("mat-ket-noi/", database_gone), *portal_urls.urlpatterns]
 handler500 = "home.views.server_error"
 
 
@@ -48,3 +55,17 @@ def test_a_server_error_gets_the_portals_static_500_page(db):
     assert response.status_code == 500
     assert "Hệ thống đang gặp sự cố" in response.text and "Server error" in response.text
     assert views.server_error.__doc__
+
+
+@pytest.mark.urls("tests.home.test_error_pages")
+def test_a_lost_database_connection_is_a_503_to_retry_not_a_500(db):
+    """While PostgreSQL restarts (a second or two), a visitor and the front cache are told to come back: Varnish serves
+    its stale copy on a 503, and a monitor does not count a defect."""
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/mat-ket-noi/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Hệ thống đang gặp sự cố" in response.text
+    assert "5432" not in response.text
