@@ -16,7 +16,7 @@ from functools import cached_property
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import (
     BooleanField,
     Case,
@@ -36,6 +36,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, PageViewRestriction, Site
 
+from groundwork.routers import replica_reads
 from vietnam.text import search_words
 
 from .models import (
@@ -158,6 +159,11 @@ def loosened_match(words: list[str], required: int) -> tuple[Q, object]:
     return condition, found + word_score(words)
 
 
+def reading_connection():
+    """The connection this module's raw SQL reads through: the read replica's in a `replica_reads()` block."""
+    return connections[router.db_for_read(SearchEntry)]
+
+
 def word_frequencies(words: list[str]) -> dict[str, float]:
     """The share of documents that have each word, from PostgreSQL's statistics of the text index (no scan).
 
@@ -166,7 +172,7 @@ def word_frequencies(words: list[str]) -> dict[str, float]:
     """
     common = cache.get(WORD_FREQUENCIES_KEY)
     if common is None:
-        with connection.cursor() as cursor:
+        with reading_connection().cursor() as cursor:
             cursor.execute(
                 "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
                 "WHERE tablename = %s AND attname = 'search_vector'",
@@ -414,6 +420,14 @@ class DocumentSearch:
         page.object_list = [found[pk] for pk in ids]
         return page
 
+    def read(self):
+        """Reads the results and the facets now, from the read replica when there is one (groundwork.routers): the
+        template is rendered after the page's view has returned, outside any block. Returns the search."""
+        with replica_reads():
+            self.results  # noqa: B018 - a cached property, evaluated here
+            self.facets  # noqa: B018
+        return self
+
     # Whether a page past the last one shown was asked for (the last one is shown, with a hint to narrow).
     deeper: bool = False
 
@@ -485,7 +499,7 @@ class DocumentSearch:
         )
         arms.append(f"SELECT 'total', '', COUNT(*) FROM m {where()}")  # noqa: S608
         counts = {name: {} for name in [*COLUMN_FACETS, "field"]} | {"total": 0}
-        with connection.cursor() as cursor:
+        with reading_connection().cursor() as cursor:
             cursor.execute(f"WITH m AS ({sql}) {' UNION ALL '.join(arms)}", params)
             for name, value, count in cursor.fetchall():
                 if name == "total":

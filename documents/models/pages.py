@@ -54,7 +54,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, SectionPage):
         from documents.search import DocumentSearch
 
         context = Page.get_context(self, request, *args, **kwargs)
-        context["search"] = DocumentSearch.from_request(request, section=self)
+        context["search"] = DocumentSearch.from_request(request, section=self).read()
         # Its sections beside the documents, e.g. "Phổ biến, giáo dục pháp luật" (documents are never in menus).
         context["subsections"] = not_withdrawn(Page.objects.child_of(self).live().filter(show_in_menus=True))
         return context
@@ -123,8 +123,10 @@ class DirectiveIndexPage(SectionPage):
         context = Page.get_context(self, request, *args, **kwargs)
         library = self.library()
         # A site without a library has no documents to show (with no section, the search would span every site).
-        context["search"] = library and DocumentSearch.from_request(
-            request, section=library, portal_wide=False, document_types=self.chosen_type_ids()
+        context["search"] = library and (
+            DocumentSearch.from_request(
+                request, section=library, portal_wide=False, document_types=self.chosen_type_ids()
+            ).read()
         )
         return context
 

@@ -77,7 +77,7 @@ class ProcedureIndexPage(LocalizedRoutesMixin, SectionPage):
         from services.catalogue import Catalogue
 
         context = Page.get_context(self, request, *args, **kwargs)
-        context["catalogue"] = Catalogue.from_request(request, section=self)
+        context["catalogue"] = Catalogue.from_request(request, section=self).read()
         context["guides"] = not_withdrawn(self.get_children().live().type(StandardPage)).specific()
         return context
 

@@ -18,10 +18,12 @@ from django.test.utils import CaptureQueriesContext
 from documents.models import Authority, SearchEntry
 from documents.search import DocumentSearch
 from groundwork.routers import ReplicaRouter, replica_alias, replica_reads
+from services.models import ProcedurePage
 from tests.documents.conftest import create_lists, document_maker
 from tests.finder.helpers import add_news, titles
 from tests.finder.helpers import search as finder_search
 from tests.home.helpers import section
+from tests.services.test_catalogue import make_procedure
 
 BASE_SETTINGS = Path(__file__).resolve().parents[2] / "portal" / "settings" / "base.py"
 REPLICA_URL = "postgres://reader:secret@replica.internal:5433/portal"
@@ -170,3 +172,30 @@ def test_the_site_search_page_reads_from_the_replica(on_replica, client, agency)
     assert titles(answer) == ["Chuyển đổi số trong cơ quan nhà nước"]
     assert any("finder_searchentry" in query["sql"] for query in replica.captured_queries)
     assert not any("finder_searchentry" in query["sql"] for query in primary.captured_queries)
+
+
+@pytest.mark.django_db(transaction=True, databases=BOTH)
+def test_the_document_library_page_reads_its_results_and_facets_from_the_replica(on_replica, client, library):
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = client.get("/van-ban/", {"q": "cang ca"}, HTTP_HOST=library.agency.site.hostname)
+    assert [page.number for page in response.context["search"].results] == ["12/2025/QĐ-UBND"]
+    searched = SearchEntry._meta.db_table
+    assert any(searched in query["sql"] for query in replica.captured_queries)
+    assert not any(searched in query["sql"] for query in primary.captured_queries)
+
+
+@pytest.mark.django_db(transaction=True, databases=BOTH)
+def test_the_procedures_catalogue_reads_its_results_and_facets_from_the_replica(on_replica, client, agency):
+    make_procedure(agency, "Đăng ký khai sinh", sector="Hộ tịch")
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = client.get("/thu-tuc-hanh-chinh/", {"q": "khai sinh"}, HTTP_HOST=agency.site.hostname)
+    assert [page.title for page in response.context["catalogue"].results] == ["Đăng ký khai sinh"]
+    procedures = ProcedurePage._meta.db_table
+    assert any(procedures in query["sql"] for query in replica.captured_queries)
+    assert not any(procedures in query["sql"] for query in primary.captured_queries)
