@@ -11,9 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from finder import views as finder_views
+from groundwork import frontcache
 from home import admin_urls as scoped_admin_urls
 from home import views as home_views
 from home.sitemaps import SITEMAPS
+from reporting import usage
 
 urlpatterns = [
     path("admin/", include(scoped_admin_urls)),  # before Wagtail's admin: its chooser, scoped per site
@@ -28,6 +30,9 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots, name="robots"),
+    # Never stored by the front cache (groundwork.frontcache.PASS_PREFIXES): a form's token, a page's usage beacon.
+    path("csrf-token", frontcache.csrf_token, name="csrf-token"),
+    path("usage/view", usage.beacon, name="usage-beacon"),
     path("", include("following.urls")),  # the one-click unsubscribe address of e-mails (RFC 8058)
 ]
 

@@ -2,17 +2,17 @@
 
 Counted like the procedures' views (services.models.usage): no cookie, no address, no personal data, one row per
 (site, section, day) incremented by one INSERT … ON CONFLICT statement, robots, previews and HEAD requests left out
-(`reporting.pageviews.count_page_view`, called from an `on_serve_page` hook once the page answered 200: what a
-view restriction turns away, a redirect or a 404 is not counted).
+(`reporting.usage`: a beacon from the page's body, written in batches, so that a page served by the front cache
+counts and a page GET writes nothing).
 
 A section is the top-level page under the site's home (news, documents, questions…); the home page counts as its
 own section. Both languages count under the same section: a row keeps the section's `translation_key`, which its
 Vietnamese and English pages share (and which outlives either of them), and the report names it by its Vietnamese
 title.
-
-Pages served from a front cache never reach Django and are not counted here: when the front cache of issue 15 is
-in place, its logs must be added to these numbers.
 """
+
+from collections import Counter
+from datetime import date
 
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
@@ -42,18 +42,31 @@ class PageViewCount(models.Model):
         return f"{self.site_id} {self.section_key} {self.day:%d/%m/%Y}: {self.views}"
 
 
-def record_page_view(site_id: int, home_depth: int, page_path: str, day) -> None:
-    """Add one view, on `day`, to the section of the page at `page_path` of the site whose home is at `home_depth`.
+def record_page_views(counts: dict[tuple[int, str, date], int]) -> None:
+    """Add views to sections: `counts` maps (site id, path of the section's page, day) to a number of views.
 
-    One statement: the section (the page's ancestor one level below the home, or the home itself) is read in it,
-    so simultaneous visits are never lost and nothing else is queried. Works on PostgreSQL and on SQLite 3.24+.
+    Two statements whatever the number: the sections' keys in one query (a Vietnamese section and its English
+    translation share one), then one INSERT … ON CONFLICT adding every count, so simultaneous writers never lose
+    one. Works on PostgreSQL and on SQLite 3.24+.
     """
+    if not counts:
+        return
+    keys = dict(Page.objects.filter(path__in={path for _, path, _ in counts}).values_list("path", "translation_key"))
+    rows: Counter = Counter()
+    for (site_id, path, day), views in counts.items():
+        if path in keys:
+            rows[(site_id, keys[path], day)] += views
+    if not rows:
+        return
     table = PageViewCount._meta.db_table
-    section_path = page_path[: Page.steplen * (home_depth + 1)]
+    key_field = PageViewCount._meta.get_field("section_key")
+    params = []
+    for (site_id, key, day), views in rows.items():
+        params += [site_id, key_field.get_db_prep_value(key, connection), day, views]
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (site_id, section_key, day, views) "  # noqa: S608 - the model's own table
-            "SELECT %s, translation_key, %s, 1 FROM wagtailcore_page WHERE path = %s "
-            f"ON CONFLICT (site_id, section_key, day) DO UPDATE SET views = {table}.views + 1",
-            [site_id, day, section_path],
+            f"INSERT INTO {table} (site_id, section_key, day, views) VALUES {values} "  # noqa: S608 - our own table
+            f"ON CONFLICT (site_id, section_key, day) DO UPDATE SET views = {table}.views + excluded.views",
+            params,
         )

@@ -31,7 +31,7 @@ from home.models import Agency
 from vietnam.text import sort_key
 
 from .models import Dossier, DossierRating, OnlineServicePlan, ProcedurePage, ProcedureViewCount
-from .models.usage import FIRST_YEAR, record_view
+from .models.usage import FIRST_YEAR
 
 # Robots, link previews, monitors and scripts: their visits are not people using a service.
 ROBOT_AGENTS = re.compile(
@@ -42,19 +42,6 @@ ROBOT_AGENTS = re.compile(
 PAGE_SIZE = 50
 # The query-string names of the public page (Vietnamese, like the catalogue's).
 YEAR_PARAM, AGENCY_PARAM = "nam", "co-quan"
-
-
-# Counting views ------------------------------------------------------------------------------------------
-
-
-def count_view(request, procedure: ProcedurePage) -> None:
-    """Count one reading of the procedure's page by a person: not a preview, a robot or a HEAD request."""
-    if request.method != "GET" or getattr(request, "is_preview", False):
-        return
-    agent = request.headers.get("User-Agent", "")
-    if not agent or ROBOT_AGENTS.search(agent):
-        return
-    record_view(procedure.pk, timezone.localdate())
 
 
 # Years ---------------------------------------------------------------------------------------------------

@@ -138,6 +138,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "groundwork.logs.RequestLogMiddleware",  # first: its id and access line cover every answer, the others' too
     "groundwork.headers.SecurityHeadersMiddleware",
+    "groundwork.frontcache.FrontCacheMiddleware",  # outside sessions, locale and CSRF: it sees what they did
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "operations.middleware.MaintenanceMiddleware",  # before sessions: its 503 needs no database
@@ -157,6 +158,21 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+
+# The front cache (groundwork.frontcache, issue 15): how long browsers (max-age) and Varnish (s-maxage) keep a public
+# answer, how long Varnish may serve it stale while it fetches a new one or while the app is down, and a 404's life.
+# Varnish's copy is purged on publish (wagtail.contrib.frontend_cache), so s-maxage can be long; a browser's cannot.
+FRONT_CACHE_MAX_AGE = int(os.environ.get("FRONT_CACHE_MAX_AGE", "60"))
+FRONT_CACHE_S_MAXAGE = int(os.environ.get("FRONT_CACHE_S_MAXAGE", "600"))
+FRONT_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("FRONT_CACHE_STALE_WHILE_REVALIDATE", "30"))
+FRONT_CACHE_STALE_IF_ERROR = int(os.environ.get("FRONT_CACHE_STALE_IF_ERROR", "86400"))
+FRONT_CACHE_NOT_FOUND_MAX_AGE = int(os.environ.get("FRONT_CACHE_NOT_FOUND_MAX_AGE", "60"))
+# Usage counts (groundwork.usage): a process's beacons are kept in memory and written in one statement per table
+# once this many have come or this many seconds have passed, and when the process ends.
+USAGE_FLUSH_HITS = int(os.environ.get("USAGE_FLUSH_HITS", "200"))
+USAGE_FLUSH_SECONDS = float(os.environ.get("USAGE_FLUSH_SECONDS", "30"))
+# A public form of a cached page sent without its token (no JavaScript) is offered again with what was typed.
+CSRF_FAILURE_VIEW = "groundwork.frontcache.csrf_failure"
 
 TEMPLATES = [
     {

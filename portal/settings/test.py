@@ -40,3 +40,6 @@ WAGTAILADMIN_BASE_URL = "http://quangngai.localhost"
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Usage beacons (reporting.usage) written as they come, on the request's connection: a batch left to a timer thread
+# would commit its rows in the middle of a later test.
+USAGE_FLUSH_HITS = 1

@@ -240,10 +240,8 @@ class ProcedurePage(PublishedRecordMixin, LocalizedRoutesMixin, Page):
 
     @path("", name="index")
     def index(self, request):
-        """The procedure itself; a person's reading is counted (Điều 11.2: how often the service is used)."""
-        from services.statistics import count_view
-
-        count_view(request, self)
+        """The procedure itself. A person's reading is counted by the page's beacon (reporting.usage; Điều 11.2: how
+        often the service is used), not here: the page is served from the front cache."""
         return self.render(request)
 
     @localized_path("nop-truc-tuyen/", "apply-online/", name="submit")

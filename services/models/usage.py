@@ -30,15 +30,18 @@ class ProcedureViewCount(models.Model):
         return f"{self.procedure_id} {self.day:%d/%m/%Y}: {self.views}"
 
 
-def record_view(procedure_id: int, day: date) -> None:
-    """Add one view of the procedure's page on `day`, in one statement: simultaneous visits are never lost.
-
-    INSERT … ON CONFLICT works on PostgreSQL and on SQLite 3.24+ (the demo's database).
+def record_views(counts: dict[tuple[int, date], int]) -> None:
+    """Add views to procedures: `counts` maps (procedure id, day) to a number of views. One INSERT … ON CONFLICT
+    for them all (reporting.usage batches them): simultaneous writers never lose one. PostgreSQL and SQLite 3.24+.
     """
+    if not counts:
+        return
     table = ProcedureViewCount._meta.db_table
+    params = [value for (procedure_id, day), views in counts.items() for value in (procedure_id, day, views)]
+    values = ", ".join(["(%s, %s, %s)"] * len(counts))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (procedure_id, day, views) VALUES (%s, %s, 1) "  # noqa: S608 - the model's own table
-            f"ON CONFLICT (procedure_id, day) DO UPDATE SET views = {table}.views + 1",
-            [procedure_id, day],
+            f"INSERT INTO {table} (procedure_id, day, views) VALUES {values} "  # noqa: S608 - the model's own table
+            f"ON CONFLICT (procedure_id, day) DO UPDATE SET views = {table}.views + excluded.views",
+            params,
         )
