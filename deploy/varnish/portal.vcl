@@ -70,7 +70,7 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    if (req.url ~ "^/(en/)?(admin|documents|healthz|readyz|huy-nhan-tin)(/|\?|$)"
+    if (req.url ~ "^/(en/)?(admin|documents|healthz|readyz|huy-nhan-tin|csrf-token|usage)(/|\?|$)"
         || req.url ~ "/(tra-cuu|track|tra-cuu-ho-so|track-dossier|lay-lai-ma-bao-mat|recover-security-code|gui-cau-hoi|ask|da-gui|sent|nop-truc-tuyen|apply-online|da-nop|submitted|xac-nhan|confirm|quan-ly|manage|csrf)(/|\?|$)"
         || req.url ~ "[?&](preview|token)=") {
         return (pass);

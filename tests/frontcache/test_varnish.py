@@ -16,6 +16,7 @@ import pytest
 import requests
 
 from frontcache.varnish import Varnish, temporary_workdir
+from groundwork.frontcache import PASS_FRAGMENTS, PASS_PREFIXES
 from services.models import ProcedureFormField
 from tests.conftest import StaffClient
 from tests.feedback.test_consultations import make_consultation
@@ -104,6 +105,15 @@ def test_forms_posts_and_status_pages_are_never_cached(front, portal):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     posted = fetch(front, ask, method="POST", session=session, data={"csrfmiddlewaretoken": token, "title": ""})
     assert posted.headers["X-Cache"] == "PASS" and posted.status_code < 500
+
+
+def test_every_path_the_app_keeps_private_is_passed_by_the_vcl(front, portal):
+    """The VCL's pass rules cover the app's own list (groundwork.frontcache): never a stored copy of one of them."""
+    paths = [prefix.rstrip("/") + "/x" if prefix.endswith("/") else prefix for prefix in PASS_PREFIXES]
+    paths += [f"/hoi-dap{fragment}x" for fragment in PASS_FRAGMENTS]
+    paths += [f"/en{path}" for path in paths if not path.startswith(("/admin", "/csrf-token", "/usage", "/healthz"))]
+    for path in paths:
+        assert fetch(front, path).headers["X-Cache"] == "PASS", path
 
 
 def test_a_published_change_is_visible_through_the_cache_within_two_seconds(front, agency):
