@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve install test lint check audit bench bench-portal bench-search bench-load bench-services messages clean
+.PHONY: help demo serve install test lint check audit bench bench-portal bench-search bench-load bench-services bench-pages messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ bench-load: install ## The question form under load: gunicorn on PostgreSQL (BEN
 
 bench-services: install ## Online dossiers under load: gunicorn on PostgreSQL (BENCH_LOAD_DATABASE_URL), 500 submissions with a 1 MB file, catalogue and status pages timed
 	$(BIN)/python -m bench.services_load
+
+bench-pages: install ## The public pages with production settings: demo on PostgreSQL (BENCH_PAGES_DATABASE_URL), render time and queries, req/s through gunicorn, Varnish and nginx static, LCP in Chromium
+	$(BIN)/python -m bench.pages
 
 messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete
