@@ -18,6 +18,9 @@ from wagtail.models import Locale, Page, Site
 from .models import AdvertisementSlot, Agency, NewsCategory, NewsPage
 from .models.records import not_withdrawn
 
+# The picture of an article in a list (templates/components/news_item.html): the same filter in both places.
+NEWS_ITEM_RENDITION = "fill-320x213"
+
 
 def news_under(root: Page):
     """Live news articles below `root`, newest first, with their category and images' renditions."""
@@ -178,6 +181,12 @@ def home_news(home: Page, request) -> dict:
             (article, agency, article.get_full_url(request))
             for article, agency in portal_news(home.locale, exclude_root=home, limit=6)
         ]
+    articles = news["latest_news"] + [article for article, _agency, _url in news["network_news"]]
+    for article in articles:
+        if article.image is not None:
+            # Made now, so that the articles kept in the cache carry it among their prefetched renditions: Wagtail
+            # trusts a prefetch, and with it missing would write the image's file again on every view.
+            article.image.get_rendition(NEWS_ITEM_RENDITION)
     return news
 
 

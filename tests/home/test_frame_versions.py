@@ -4,6 +4,8 @@ a draft renews none, and the portal's home, which aggregates every site's news, 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from home.queries import frame_version
 
@@ -117,3 +119,15 @@ def test_the_portal_home_takes_no_more_queries_than_an_agency_home(client, porta
 
     for path in ("/", "/en/"):
         assert queries_of(client, portal, path) <= queries_of(client, agency, path)
+
+
+def test_the_cached_home_news_carries_its_pictures(client, portal, agency):
+    """The articles kept with the frame carry their list picture: a warm home page reads no rendition and writes no
+    image file (Wagtail trusts a prefetch, so one made without the picture regenerated it on every view)."""
+    image = get_image_model().objects.create(title="Ảnh tin", file=get_test_image_file(), collection=agency.collection)
+    add_news(section(agency, "tin-tuc"), "Tin có ảnh", "tin-co-anh", image=image)
+    for owner in (agency, portal):
+        get(client, owner)
+        with CaptureQueriesContext(connection) as captured:
+            assert 'class="news-item__image"' in get(client, owner).text
+        assert not [query for query in captured.captured_queries if "wagtailimages_rendition" in query["sql"]]
