@@ -202,7 +202,7 @@ def requests_per_second(base_url: str, host: str, path: str, seconds: float, con
     url = base_url + requests.utils.requote_uri(path)
     if shutil.which("wrk"):
         output = subprocess.run(  # noqa: S603 (our own command line)
-            ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "-H", f"Host: {host}", url],  # noqa: S607
+            ["wrk", "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "-H", f"Host: {host}", url],  # noqa: S607
             capture_output=True,
             text=True,
             check=True,
