@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: help demo serve serve-prod install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services bench-faults messages clean
+.PHONY: help demo serve serve-prod install test lint check audit bench bench-portal bench-search bench-catalogue bench-load bench-services bench-faults bench-pages messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -82,6 +82,9 @@ bench-services: install ## Online dossiers under load: gunicorn on PostgreSQL (B
 
 bench-faults: install ## Faults on services of its own (PostgreSQL 15, Redis, SMTP), production settings: PostgreSQL restarted, Redis stopped, a gunicorn worker and the task worker killed; nothing lost or sent twice
 	$(BIN)/python -m bench.faults
+
+bench-pages: install ## The public pages with production settings: demo on PostgreSQL (BENCH_PAGES_DATABASE_URL), render time and queries, req/s through gunicorn, Varnish and nginx static, LCP in Chromium
+	$(BIN)/python -m bench.pages
 
 messages: install ## Rebuild and compile the Vietnamese and English interface catalogues
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --no-obsolete

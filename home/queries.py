@@ -1,6 +1,7 @@
 """Query functions of the home app: what pages, listings and the site frame show. Templates do not query."""
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -16,6 +17,9 @@ from wagtail.models import Locale, Page, Site
 
 from .models import AdvertisementSlot, Agency, NewsCategory, NewsPage
 from .models.records import not_withdrawn
+
+# The picture of an article in a list (templates/components/news_item.html): the same filter in both places.
+NEWS_ITEM_RENDITION = "fill-320x213"
 
 
 def news_under(root: Page):
@@ -102,39 +106,114 @@ def advertisements_now(site: Site, language: str) -> tuple[dict[str, list[dict]]
     return ads, min(boundaries) if boundaries else None
 
 
-# What the frame shows of a site is kept in the cache under a version that any change of a page, a site or an agency
-# renews (home.signals): a page's frame costs no query while nothing changes. The timeout bounds how long a change
-# can go unseen where that renewal does not reach: another process's in-process cache, or a queryset update.
+# What the frame shows of a site is kept in the cache under a version per site and language, which a change of what
+# that frame shows renews (home.signals): a page's frame costs no query while nothing changes, and a publish on one
+# site leaves every other site's frame cached. The version is the pair (epoch, site's own): renewing the epoch renews
+# every site at once (a restore, a new site). The timeout bounds how long a change can go unseen where that renewal
+# does not reach: another process's in-process cache, or a queryset update.
 FRAME_VERSION_KEY = "home:frame-version"
 FRAME_TTL = 60 * 60
 
 
-def frame_changed() -> None:
-    """A page, site or agency changed: every site's cached frame is stale.
+def _site_version_key(site_id: int | None, language: str) -> str:
+    return f"{FRAME_VERSION_KEY}:{site_id if site_id is not None else '-'}:{language}"
+
+
+def frame_changed(sites: Iterable[int] | None = None, languages: Iterable[str] | None = None) -> None:
+    """What the frame of `sites` (site ids; None: every site) shows in `languages` (None: every language) changed:
+    their cached frames are stale.
 
     Renewed now, and again at the commit: a request that read the old rows meanwhile cannot keep them.
     """
-    _renew_frame_version()
-    transaction.on_commit(_renew_frame_version)
+    if sites is None:
+        keys = [FRAME_VERSION_KEY]
+    else:
+        codes = list(languages) if languages is not None else [code for code, _name in settings.LANGUAGES]
+        keys = [_site_version_key(site_id, code) for site_id in set(sites) for code in codes]
+    if not keys:
+        return
+    _renew_frame_versions(keys)
+    transaction.on_commit(lambda: _renew_frame_versions(keys))
 
 
-def _renew_frame_version() -> None:
-    cache.set(FRAME_VERSION_KEY, time.time_ns(), None)
+def _renew_frame_versions(keys: list[str]) -> None:
+    now = time.time_ns()
+    cache.set_many(dict.fromkeys(keys, now), None)
 
 
-def frame_version() -> int:
-    """The frame's current version (one cache round trip): what is kept under it is right until it changes."""
-    return cache.get_or_set(FRAME_VERSION_KEY, time.time_ns, None)
+def frame_version(site_id: int | None, language: str) -> str:
+    """The frame's current version for a site (its id) in a language (one cache round trip): what is kept under it
+    is right until it changes."""
+    keys = [FRAME_VERSION_KEY, _site_version_key(site_id, language)]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, time.time_ns(), None)  # add, not set: two first requests agree on one version
+        found = cache.get_many(keys)
+    return ".".join(str(found.get(key, 0)) for key in keys)
 
 
-def record_notices(page: Page) -> dict:
-    """A page's withdrawal (or None) and its public change notes (R13), kept in the cache under the frame's version
-    (a withdrawal, a change note or a page change renews it): no query per page view while nothing changes."""
+def sites_of(url_paths: Iterable[str]) -> set[int]:
+    """The ids of the sites whose tree (in any language) holds pages at these `url_paths` (from Wagtail's cached
+    site root paths: no query while they are cached)."""
+    roots = Site.get_site_root_paths()
+    found = set()
+    for url_path in url_paths:
+        matching = [root for root in roots if url_path.startswith(root.root_path)]
+        if matching:
+            longest = max(len(root.root_path) for root in matching)
+            found.update(root.site_id for root in matching if len(root.root_path) == longest)
+    return found
+
+
+def portal_sites() -> set[int]:
+    """The ids of the portal's sites, whose home aggregates every site's news (one query)."""
+    return set(Agency.objects.filter(kind=Agency.Kind.PORTAL).values_list("site_id", flat=True))
+
+
+def home_news(home: Page, request) -> dict:
+    """What a site's home page shows of the news: its own latest articles, and on the portal the newest of every
+    other site with their agencies and addresses on their own hosts (R1)."""
+    news = {"latest_news": latest_news(home, limit=6), "network_news": []}
+    if home.is_portal:
+        news["network_news"] = [
+            (article, agency, article.get_full_url(request))
+            for article, agency in portal_news(home.locale, exclude_root=home, limit=6)
+        ]
+    articles = news["latest_news"] + [article for article, _agency, _url in news["network_news"]]
+    for article in articles:
+        if article.image is not None:
+            # Made now, so that the articles kept in the cache carry it among their prefetched renditions: Wagtail
+            # trusts a prefetch, and with it missing would write the image's file again on every view.
+            article.image.get_rendition(NEWS_ITEM_RENDITION)
+    return news
+
+
+def site_frame(request) -> "SiteFrame":
+    """The request's `SiteFrame`, made once per request: the pages' contexts and the templates' share it."""
+    frame = getattr(request, "_site_frame", None)
+    if frame is None:
+        frame = request._site_frame = SiteFrame(request)
+    return frame
+
+
+def record_notices(page: Page, version: str | None = None) -> dict:
+    """A page's withdrawal (or None) and its public change notes (R13), kept in the cache under the version of the
+    frame of its site in its language (`version` when the caller has read it; a withdrawal, a change note or a
+    page change renews it): no query per page view while nothing changes."""
     from .change_notes import public_notes
     from .withdrawal import withdrawal_of
 
-    key = f"home:records:{frame_version()}:{page.pk}"
+    if version is None:
+        version = frame_version(_site_of_page(page), page.locale.language_code)
+    key = f"home:records:{version}:{page.pk}"
     return cache.get_or_set(key, lambda: {"withdrawal": withdrawal_of(page), "notes": public_notes(page)}, FRAME_TTL)
+
+
+def _site_of_page(page: Page) -> int | None:
+    """The id of the site holding `page` (its site's frame version keys the page's notices)."""
+    return min(sites_of([page.url_path]), default=None)
 
 
 @dataclass
@@ -159,9 +238,26 @@ class SiteFrame:
         return cache.get_or_set(key, compute, FRAME_TTL)
 
     @cached_property
-    def _version(self) -> int:
+    def _version(self) -> str:
         """The frame's version, read once per request (one cache round trip, not one per part)."""
-        return frame_version()
+        return frame_version(self.site.pk if self.site else None, get_language())
+
+    def record_notices(self, page: Page) -> dict:
+        """`record_notices(page)`, under this frame's version when the page is on this site in this language (the
+        page being served: no second read of the version)."""
+        root = self.root
+        if root is not None and page.locale_id == root.locale_id and page.url_path.startswith(root.url_path):
+            return record_notices(page, self._version)
+        return record_notices(page)
+
+    def is_root(self, page: Page) -> bool:
+        """Whether `page` is this site's home page in the language being served."""
+        return self.root is not None and page.pk == self.root.pk
+
+    def home_news(self, home: Page) -> dict:
+        """`home_news(home)` for this site's home page, kept with the frame (a news article published, moved or
+        withdrawn on this site, or on any site for the portal, renews it: home.signals)."""
+        return self._cached(f"home-news:{home.pk}", lambda: home_news(home, self.request))
 
     @cached_property
     def _site_parts(self) -> dict:
@@ -173,13 +269,17 @@ class SiteFrame:
             root.get_translation_or_none(Locale.get_active()) if root.locale.language_code != get_language() else root
         )
         root = (localized or root).specific
+        # Specific pages: sections give a short menu label (menu_title).
+        menu = list(not_withdrawn(root.get_children().live().in_menu()).specific())
+        # Top-level pages kept out of the menu (e.g. following by e-mail): linked from the footer.
+        footer_links = list(not_withdrawn(root.get_children().live().not_in_menu().public()))
+        for page in menu + footer_links:
+            page.locale = root.locale  # a child is in its parent's language: its routes and links need no query
         return {
             "root": root,
             "agency": Agency.objects.filter(site=self.site).first(),
-            # Specific pages: sections give a short menu label (menu_title).
-            "menu": list(not_withdrawn(root.get_children().live().in_menu()).specific()),
-            # Top-level pages kept out of the menu (e.g. following by e-mail): linked from the footer.
-            "footer_links": list(not_withdrawn(root.get_children().live().not_in_menu().public())),
+            "menu": menu,
+            "footer_links": footer_links,
             "homes": {
                 page.locale.language_code: page
                 for page in self.site.root_page.get_translations(inclusive=True).live().select_related("locale")

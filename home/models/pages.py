@@ -37,18 +37,19 @@ class HomePage(PublishedRecordMixin, Page):
         verbose_name_plural = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from home.queries import latest_news, portal_news
+        from home.queries import home_news, site_frame
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = latest_news(self, limit=6)
-        sections = list(not_withdrawn(self.get_children().live().in_menu()).specific())
+        frame = site_frame(request)
+        if frame.is_root(self):
+            # The sections are the frame's menu, and the news is kept with it: no query while nothing changes.
+            sections = frame.menu
+            context.update(frame.home_news(self))
+        else:
+            sections = list(not_withdrawn(self.get_children().live().in_menu()).specific())
+            context.update(home_news(self, request))
         context["sections"] = sections
         context["citizen_links"] = citizen_links(sections, request)
-        if self.is_portal:
-            context["network_news"] = [
-                (article, agency, article.get_full_url(request))
-                for article, agency in portal_news(self.locale, exclude_root=self, limit=6)
-            ]
         return context
 
     @cached_property

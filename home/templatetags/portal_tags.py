@@ -91,10 +91,11 @@ def is_within(page, section) -> bool:
     return bool(page) and page.depth > section.depth and page.path.startswith(section.path)
 
 
-@register.inclusion_tag("components/record_notices.html")
-def record_notices(page):
+@register.inclusion_tag("components/record_notices.html", takes_context=True)
+def record_notices(context, page):
     """What the public must know of an official record above its content (R13): the "Đã thu hồi" banner of a
     withdrawn page, and the page's published change notes ("Cập nhật ngày …"). Cached with the frame."""
     if page is None or not getattr(page, "pk", None):
         return {}
-    return queries.record_notices(page)
+    frame = context.get("frame")
+    return frame.record_notices(page) if frame is not None else queries.record_notices(page)
