@@ -1,8 +1,8 @@
 """python -m bench.catalogue [--procedures N] [--sites N] [--runs N]: the procedures catalogue at a province's scale,
 timed.
 
-1. The database (BENCH_CATALOGUE_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/portal_bench_catalogue; its name
-   must contain "bench") is created if missing and migrated, with the test settings.
+1. The database (BENCH_CATALOGUE_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/portal_bench_catalogue;
+   its name must contain "bench") is created if missing and migrated, with the test settings.
 2. Seeds, once: --sites of the 50 sites of bench/seeding.py (default all: the portal and 49 communes, by the real
    onboarding) and --procedures live procedures (default 5,000) over their catalogues, a tenth on the portal and
    the rest shared by the communes, each indexed in Wagtail's search backend as a save indexes it (in bulk after
