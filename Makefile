@@ -50,8 +50,8 @@ check: install ## Django's system checks and missing migrations, with the test s
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: lint check ## Lint, checks and the whole test suite (PostgreSQL at DATABASE_URL, default 127.0.0.1:5432)
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile -m "not commits"
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile -m commits
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile --durations=20 -m "not commits"
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest --create-db --numprocesses 2 --dist loadfile --durations=20 -m commits
 
 # pip-audit has a virtualenv of its own, made on first use: nothing it needs goes into the project's or CI's.
 AUDIT_VENV := .venv-audit

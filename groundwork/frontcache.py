@@ -4,7 +4,7 @@ One middleware decides `Cache-Control` for every response that has none of its o
 
 - public content for anyone (pages, listings with their filters, feeds, sitemaps, robots, the search page):
   `public, max-age, s-maxage, stale-while-revalidate, stale-if-error` from settings.FRONT_CACHE_*;
-- a 404 or 410: public, for settings.FRONT_CACHE_NOT_FOUND_MAX_AGE only;
+- a 404 or 410: in the front cache for settings.FRONT_CACHE_NOT_FOUND_MAX_AGE only, never in the browser;
 - anything personal (a response setting a cookie, a body carrying a CSRF token, a page that read the visitor's
   session, a preview), any other method than GET and HEAD, any other status, every 5xx and everything under
   PASS_PREFIXES: `private, no-store`.
@@ -83,9 +83,9 @@ def public_cache_control() -> str:
 
 
 def not_found_cache_control() -> str:
-    """The Cache-Control of a 404 or 410: public, briefly (a page published a minute later must show)."""
-    age = settings.FRONT_CACHE_NOT_FOUND_MAX_AGE
-    return f"public, max-age={age}, s-maxage={age}"
+    """The Cache-Control of a 404 or 410: kept briefly by the front cache (a publish purges it there), never by the
+    browser, which no purge reaches: a visitor who met the 404 sees the page as soon as it is published."""
+    return f"public, max-age=0, s-maxage={settings.FRONT_CACHE_NOT_FOUND_MAX_AGE}"
 
 
 def is_personal(request, response) -> bool:

@@ -104,13 +104,15 @@ def test_the_lifetimes_come_from_the_settings(client, agency, settings):
     assert response["Cache-Control"] == expected
 
 
-def test_a_missing_page_is_public_for_a_short_while(client, agency, settings):
+def test_a_missing_page_is_kept_by_the_front_cache_for_a_short_while_and_never_by_the_browser(client, agency, settings):
+    """A visitor who met the 404 of a page about to be published must see it once it is: the front cache's copy is
+    purged by the publish, a browser's could not be (tests/browser/test_moderation_flow.py)."""
     settings.FRONT_CACHE_NOT_FOUND_MAX_AGE = 30
 
     response = get(client, agency, "/khong-co-trang-nay/")
 
     assert response.status_code == 404
-    assert_public(response, "public, max-age=30, s-maxage=30")
+    assert_public(response, "public, max-age=0, s-maxage=30")
 
 
 def boom(request):
